@@ -1,0 +1,16 @@
+{
+    "name": "Social Assistance: Reports",
+    "summary": "Printed decisions and contracts, statutory XLSX reports and dashboards",
+    "version": "18.0.1.0.0",
+    "category": "Services/Social Assistance",
+    "author": "CTXH Developers",
+    "website": "https://github.com/ctxh-odoo/ctxh",
+    "license": "LGPL-3",
+    "depends": ["ctxh_care", "ctxh_services"],
+    "data": [
+        "security/ir.model.access.csv",
+        "views/ctxh_reports_menus.xml",
+        "report/ctxh_document_layout.xml",
+    ],
+    "installable": True,
+}

@@ -1,0 +1,8 @@
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("post_install", "-at_install", "ctxh_tour")
+class TestOpenAppTour(HttpCase):
+    def test_care_worker_opens_app(self):
+        """A care worker logs in, opens Social Assistance and reaches the facility list."""
+        self.start_tour("/odoo", "ctxh_open_app_tour", login="congtacxahoi")

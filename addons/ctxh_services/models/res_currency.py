@@ -1,0 +1,14 @@
+from odoo import models
+
+from .amount_words import amount_to_words_vi
+
+
+class ResCurrency(models.Model):
+    _inherit = "res.currency"
+
+    def ctxh_amount_to_words(self, amount):
+        """Amount in words for documents: Vietnamese accounting style for VND."""
+        self.ensure_one()
+        if self.name == "VND":
+            return amount_to_words_vi(self.round(amount))
+        return self.amount_to_text(amount)
