@@ -11,13 +11,22 @@
     "data": [
         "security/ctxh_residents_groups.xml",
         "security/ir.model.access.csv",
+        "security/ctxh_residents_security.xml",
         "data/res_lang_data.xml",
+        "data/res_country_state_data.xml",
+        "data/ctxh_ethnicity_data.xml",
+        "data/ctxh_resident_category_data.xml",
         "views/ctxh_menus.xml",
         "views/res_company_views.xml",
+        "views/ctxh_resident_views.xml",
+        "views/ctxh_room_views.xml",
+        "views/ctxh_config_views.xml",
+        "views/ctxh_residents_menus.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/ctxh_resident_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

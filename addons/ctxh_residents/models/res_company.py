@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 FACILITY_TYPES = [
     ("elderly", "Elderly care"),
@@ -31,6 +31,21 @@ class ResCompany(models.Model):
         help="Number of residents the facility is licensed to care for.",
     )
 
+    ctxh_director_id = fields.Many2one(
+        "res.users",
+        string="Director",
+        help="Head of the facility, who signs admission and discharge decisions.",
+    )
+    ctxh_supervising_body_ids = fields.One2many("ctxh.supervising.body", "company_id", string="Supervising Bodies")
+    ctxh_supervising_body_id = fields.Many2one(
+        "ctxh.supervising.body",
+        string="Supervising Body",
+        compute="_compute_ctxh_supervising_body_id",
+        help="The body the facility answers to today, from the dated supervising bodies.",
+    )
+    ctxh_resident_count = fields.Integer(string="Residents in Care", compute="_compute_ctxh_occupancy")
+    ctxh_occupancy_rate = fields.Float(string="Occupancy (%)", compute="_compute_ctxh_occupancy", digits=(16, 1))
+
     _sql_constraints = [
         (
             "ctxh_capacity_positive",
@@ -38,3 +53,21 @@ class ResCompany(models.Model):
             "The licensed capacity of a facility cannot be negative.",
         ),
     ]
+
+    @api.depends("ctxh_supervising_body_ids.date_from", "ctxh_supervising_body_ids.date_to")
+    def _compute_ctxh_supervising_body_id(self):
+        today = fields.Date.context_today(self)
+        for company in self:
+            company.ctxh_supervising_body_id = company.ctxh_supervising_body_ids.filtered(
+                lambda b: b.date_from <= today and (not b.date_to or b.date_to >= today)
+            )[:1]
+
+    @api.depends("ctxh_capacity")
+    def _compute_ctxh_occupancy(self):
+        counts = dict(self.env["ctxh.resident"].sudo()._read_group(
+            [("company_id", "in", self.ids), ("state", "=", "in_care")], ["company_id"], ["__count"]))
+        for company in self:
+            company.ctxh_resident_count = counts.get(company, 0)
+            company.ctxh_occupancy_rate = (
+                100.0 * company.ctxh_resident_count / company.ctxh_capacity if company.ctxh_capacity else 0.0
+            )

@@ -1,0 +1,300 @@
+import re
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.osv import expression
+
+SENSITIVE = "ctxh_residents.group_ctxh_sensitive"
+NATIONAL_ID_RE = re.compile(r"^\d{12}$")
+
+
+class CtxhResident(models.Model):
+    """A person cared for by a facility: the registry every other feature reads from."""
+
+    _name = "ctxh.resident"
+    _description = "Resident"
+    _inherit = ["mail.thread", "mail.activity.mixin", "image.mixin"]
+    _order = "name, id"
+    _check_company_auto = True
+    _rec_names_search = ["name", "code", "national_id"]
+
+    # ------------------------------------------------------------------
+    # Identity
+    # ------------------------------------------------------------------
+    code = fields.Char(string="Resident Code", readonly=True, copy=False, index=True)
+    name = fields.Char(string="Full Name", required=True, tracking=True, index="trigram")
+    active = fields.Boolean(default=True, tracking=True)
+    company_id = fields.Many2one("res.company", string="Facility", required=True, index=True, tracking=True,
+                                 default=lambda self: self.env.company)
+    state = fields.Selection(
+        [("applicant", "Applicant"), ("in_care", "In care"), ("discharged", "Discharged")],
+        required=True, default="applicant", tracking=True, index=True, copy=False,
+    )
+    gender = fields.Selection([("male", "Male"), ("female", "Female")], tracking=True)
+    birthdate = fields.Date(string="Date of Birth", tracking=True)
+    birth_year = fields.Integer(
+        compute="_compute_birth_year", store=True, readonly=False, precompute=True, tracking=True,
+        help="Year of birth; enough on its own when the exact date is unknown.",
+    )
+    birthdate_approximate = fields.Boolean(
+        string="Approximate Birth Year",
+        help="The year of birth is estimated (abandoned child, elderly person without papers).",
+    )
+    age = fields.Integer(compute="_compute_age")
+    national_id = fields.Char(string="Citizen ID (CCCD)", size=12, tracking=True, copy=False, index=True)
+    ethnicity_id = fields.Many2one("ctxh.ethnicity", string="Ethnicity")
+    religion_id = fields.Many2one("ctxh.religion", string="Religion")
+    education_level = fields.Selection(
+        [
+            ("none", "No schooling"),
+            ("primary", "Primary school"),
+            ("lower_secondary", "Lower secondary school"),
+            ("upper_secondary", "Upper secondary school"),
+            ("vocational", "Vocational training"),
+            ("higher", "College or university"),
+        ],
+    )
+    category_ids = fields.Many2many("ctxh.resident.category", string="Categories", tracking=True)
+
+    # Places: native place may name a former province; the address uses current ones.
+    native_state_id = fields.Many2one("res.country.state", string="Native Province",
+                                      domain="[('country_id.code', '=', 'VN')]")
+    native_commune = fields.Char(string="Native Commune")
+    street = fields.Char(string="Permanent Address")
+    commune = fields.Char(string="Commune / Ward")
+    state_id = fields.Many2one("res.country.state", string="Province",
+                               domain="[('country_id.code', '=', 'VN'), ('ctxh_successor_id', '=', False)]")
+
+    # ------------------------------------------------------------------
+    # Disability, health insurance
+    # ------------------------------------------------------------------
+    disability_type = fields.Selection(
+        [
+            ("mobility", "Mobility"),
+            ("hearing_speech", "Hearing and speech"),
+            ("visual", "Visual"),
+            ("mental", "Neurological or mental"),
+            ("intellectual", "Intellectual"),
+            ("other", "Other"),
+        ],
+        help="Kinds of disability under the Law on Persons with Disabilities 2010, Art. 3.",
+    )
+    disability_level = fields.Selection(
+        [("especially_severe", "Especially severe"), ("severe", "Severe"), ("mild", "Mild")],
+    )
+    hi_card_number = fields.Char(string="Health Insurance Card")
+    hi_card_expiry = fields.Date(string="Card Valid Until")
+    hi_card_expired = fields.Boolean(compute="_compute_hi_card_expired", string="Card Expired")
+
+    # ------------------------------------------------------------------
+    # Sensitive details: only the sensitive-data group reads or writes them
+    # ------------------------------------------------------------------
+    hiv_status = fields.Selection(
+        [("unknown", "Unknown"), ("negative", "Negative"), ("positive", "Positive")],
+        string="HIV Status", groups=SENSITIVE, tracking=True,
+    )
+    hiv_note = fields.Text(string="HIV Notes", groups=SENSITIVE)
+    drug_use_history = fields.Text(string="Drug Use History", groups=SENSITIVE)
+    victim_type = fields.Selection(
+        [
+            ("domestic_violence", "Domestic violence"),
+            ("sexual_abuse", "Sexual abuse"),
+            ("trafficking", "Trafficking"),
+            ("forced_labour", "Forced labour"),
+            ("other", "Other abuse"),
+        ],
+        string="Victim Of", groups=SENSITIVE, tracking=True,
+    )
+    victim_details = fields.Text(string="Abuse or Trafficking Details", groups=SENSITIVE)
+    court_record = fields.Text(string="Criminal and Court Records", groups=SENSITIVE)
+
+    # ------------------------------------------------------------------
+    # Family, documents, beds
+    # ------------------------------------------------------------------
+    relative_ids = fields.One2many("ctxh.resident.relative", "resident_id", string="Relatives and Guardians")
+    guardian_id = fields.Many2one("res.partner", compute="_compute_guardian_id", string="Guardian")
+    document_ids = fields.One2many("ctxh.resident.document", "resident_id", string="Identity Documents")
+    document_count = fields.Integer(compute="_compute_document_count")
+    bed_assignment_ids = fields.One2many("ctxh.bed.assignment", "resident_id", string="Bed History")
+    bed_id = fields.Many2one("ctxh.bed", string="Bed", compute="_compute_bed_id", store=True, index=True)
+    room_id = fields.Many2one(related="bed_id.room_id", store=True, string="Room")
+    note = fields.Html(string="Notes")
+
+    # ------------------------------------------------------------------
+    # Possible duplicates
+    # ------------------------------------------------------------------
+    duplicate_ids = fields.Many2many("ctxh.resident", compute="_compute_duplicate_ids", string="Possible Duplicates")
+    duplicate_count = fields.Integer(compute="_compute_duplicate_ids")
+
+    _sql_constraints = [
+        # Deferred: the Python check below explains the clash by name first;
+        # the database still stops two users who save the same number at once.
+        ("national_id_uniq", "unique(national_id) DEFERRABLE INITIALLY DEFERRED",
+         "This citizen ID number is already registered for another resident."),
+        ("birth_year_range", "CHECK (birth_year IS NULL OR birth_year BETWEEN 1880 AND 2200)",
+         "The year of birth is out of range."),
+    ]
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("birthdate")
+    def _compute_birth_year(self):
+        for resident in self:
+            if resident.birthdate:
+                resident.birth_year = resident.birthdate.year
+
+    @api.depends("birthdate", "birth_year")
+    def _compute_age(self):
+        today = fields.Date.context_today(self)
+        for resident in self:
+            if resident.birthdate:
+                resident.age = relativedelta(today, resident.birthdate).years
+            elif resident.birth_year:
+                resident.age = today.year - resident.birth_year
+            else:
+                resident.age = 0
+
+    @api.depends("hi_card_expiry")
+    def _compute_hi_card_expired(self):
+        today = fields.Date.context_today(self)
+        for resident in self:
+            resident.hi_card_expired = bool(resident.hi_card_expiry and resident.hi_card_expiry < today)
+
+    @api.depends("relative_ids.is_guardian", "relative_ids.partner_id")
+    def _compute_guardian_id(self):
+        for resident in self:
+            resident.guardian_id = resident.relative_ids.filtered("is_guardian")[:1].partner_id
+
+    @api.depends("document_ids")
+    def _compute_document_count(self):
+        counts = dict(self.env["ctxh.resident.document"]._read_group(
+            [("resident_id", "in", self.ids)], ["resident_id"], ["__count"]))
+        for resident in self:
+            resident.document_count = counts.get(resident, 0)
+
+    @api.depends("bed_assignment_ids.date_end", "bed_assignment_ids.bed_id")
+    def _compute_bed_id(self):
+        for resident in self:
+            resident.bed_id = resident.bed_assignment_ids.filtered(lambda a: not a.date_end)[:1].bed_id
+
+    @api.depends("name", "birthdate", "national_id", "company_id")
+    def _compute_duplicate_ids(self):
+        """Residents with the same citizen ID, or the same name and birth date, in any
+        facility the user may see. One search for the whole batch."""
+        Resident = self.with_context(
+            active_test=False, allowed_company_ids=self.env.user.company_ids.ids
+        ).env["ctxh.resident"]
+        domains = []
+        for resident in self:
+            if resident.national_id:
+                domains.append([("national_id", "=", resident.national_id)])
+            if resident.name and resident.birthdate:
+                domains.append([("name", "=ilike", resident.name.strip()), ("birthdate", "=", resident.birthdate)])
+        candidates = Resident.search(expression.OR(domains)) if domains else Resident
+        for resident in self:
+            own_id = resident._origin.id
+            name = (resident.name or "").strip().casefold()
+            matches = candidates.filtered(lambda c, r=resident, n=name, o=own_id: c.id != o and (
+                (r.national_id and c.national_id == r.national_id)
+                or (r.birthdate and c.birthdate == r.birthdate and (c.name or "").strip().casefold() == n)
+            ))
+            resident.duplicate_ids = matches
+            resident.duplicate_count = len(matches)
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("birthdate", "birth_year")
+    def _check_birth(self):
+        today = fields.Date.context_today(self)
+        for resident in self:
+            if (resident.birthdate and resident.birthdate > today) or (resident.birth_year or 0) > today.year:
+                raise ValidationError(self.env._("%s cannot be born in the future.", resident.name))
+
+    @api.constrains("national_id", "gender", "birth_year", "birthdate_approximate")
+    def _check_national_id(self):
+        known_codes = set(filter(None, self.env["res.country.state"].sudo().search(
+            [("ctxh_cccd_code", "!=", False)]).mapped("ctxh_cccd_code")))
+        for resident in self.filtered("national_id"):
+            number = resident.national_id
+            if not NATIONAL_ID_RE.match(number):
+                raise ValidationError(self.env._(
+                    "The citizen ID number of %(name)s must have exactly 12 digits (got “%(number)s”).",
+                    name=resident.name, number=number))
+            if known_codes and number[:3] not in known_codes:
+                raise ValidationError(self.env._(
+                    "The citizen ID number %(number)s does not start with a province code (001 to 096).",
+                    number=number))
+            if resident.gender and resident.birth_year and not resident.birthdate_approximate:
+                century_digit = (resident.birth_year // 100 - 19) * 2 + (1 if resident.gender == "female" else 0)
+                if number[3] != str(century_digit % 10) or number[4:6] != f"{resident.birth_year % 100:02d}":
+                    raise ValidationError(self.env._(
+                        "The citizen ID number %(number)s does not match the gender and year of birth of "
+                        "%(name)s: its 4th digit gives gender and century, the 5th and 6th the year.",
+                        number=number, name=resident.name))
+        self._check_national_id_unique()
+
+    def _check_national_id_unique(self):
+        with_id = self.filtered("national_id")
+        if not with_id:
+            return
+        others = self.sudo().with_context(active_test=False).search([
+            ("national_id", "in", with_id.mapped("national_id")), ("id", "not in", with_id.ids),
+        ])
+        for resident in with_id:
+            other = others.filtered(lambda o, r=resident: o.national_id == r.national_id)[:1]
+            if other:
+                raise ValidationError(self.env._(
+                    "Citizen ID %(number)s is already registered for %(other)s (code %(code)s, %(facility)s).",
+                    number=resident.national_id, other=other.name, code=other.code or "-",
+                    facility=other.company_id.name))
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("code"):
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                vals["code"] = self._get_code_sequence(company).next_by_id()
+        return super().create(vals_list)
+
+    @api.model
+    def _get_code_sequence(self, company):
+        """Each facility numbers its residents on its own: <facility code>-<year>-0001."""
+        Sequence = self.env["ir.sequence"].sudo()
+        sequence = Sequence.search([("code", "=", "ctxh.resident"), ("company_id", "=", company.id)], limit=1)
+        if not sequence:
+            sequence = Sequence.create({
+                "name": self.env._("Resident codes of %s", company.name),
+                "code": "ctxh.resident",
+                "company_id": company.id,
+                "prefix": f"{company.ctxh_code or 'DT'}-%(year)s-",
+                "padding": 4,
+            })
+        return sequence
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_view_documents(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_residents.ctxh_resident_document_action")
+        action["domain"] = [("resident_id", "=", self.id)]
+        action["context"] = {"default_resident_id": self.id}
+        return action
+
+    def action_view_duplicates(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Possible duplicates of %s", self.name),
+            "res_model": "ctxh.resident",
+            "view_mode": "list,form",
+            "domain": [("id", "in", self.duplicate_ids.ids)],
+            "context": {"active_test": False},
+        }

@@ -1,0 +1,32 @@
+from odoo import fields, models
+
+
+class CtxhResidentDocument(models.Model):
+    """An identity or dossier document of a resident, with its scanned files."""
+
+    _name = "ctxh.resident.document"
+    _description = "Resident Document"
+    _order = "issue_date desc, id desc"
+    _check_company_auto = True
+
+    resident_id = fields.Many2one("ctxh.resident", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="resident_id.company_id", store=True, index=True, string="Facility")
+    document_type = fields.Selection(
+        [
+            ("birth_certificate", "Birth certificate"),
+            ("citizen_id", "Citizen identity card"),
+            ("household", "Residence confirmation"),
+            ("disability", "Disability certificate"),
+            ("health_insurance", "Health insurance card"),
+            ("poverty", "Poor household certificate"),
+            ("court_decision", "Court decision"),
+            ("medical", "Medical record"),
+            ("other", "Other"),
+        ],
+        required=True,
+    )
+    number = fields.Char()
+    issue_date = fields.Date()
+    issuer = fields.Char(string="Issued By")
+    attachment_ids = fields.Many2many("ir.attachment", string="Files")
+    note = fields.Char()

@@ -1,0 +1,44 @@
+from odoo import api, fields, models
+
+
+class CtxhResidentRelative(models.Model):
+    """A relative or guardian of a resident, and whether they may visit."""
+
+    _name = "ctxh.resident.relative"
+    _description = "Relative or Guardian"
+    _order = "is_guardian desc, sequence, id"
+    _check_company_auto = True
+
+    resident_id = fields.Many2one("ctxh.resident", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="resident_id.company_id", store=True, index=True, string="Facility")
+    sequence = fields.Integer(default=10)
+    partner_id = fields.Many2one("res.partner", string="Person", required=True, ondelete="restrict")
+    relationship = fields.Selection(
+        [
+            ("father", "Father"),
+            ("mother", "Mother"),
+            ("spouse", "Spouse"),
+            ("child", "Child"),
+            ("sibling", "Brother or sister"),
+            ("grandparent", "Grandparent"),
+            ("relative", "Other relative"),
+            ("guardian", "Legal guardian"),
+            ("sponsor", "Sponsor"),
+            ("other", "Other"),
+        ],
+        required=True,
+    )
+    is_guardian = fields.Boolean(string="Guardian")
+    phone = fields.Char(compute="_compute_phone", store=True, readonly=False)
+    visit_permission = fields.Selection(
+        [("allowed", "May visit"), ("forbidden", "Must not visit")],
+        required=True,
+        default="allowed",
+        help="Set 'Must not visit' for an abuser, a trafficker or anyone a decision keeps away.",
+    )
+    note = fields.Char()
+
+    @api.depends("partner_id")
+    def _compute_phone(self):
+        for relative in self:
+            relative.phone = relative.partner_id.phone or relative.partner_id.mobile or relative.phone

@@ -1,0 +1,111 @@
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
+
+BED_STATE_BADGE = {"free": "text-bg-success", "occupied": "text-bg-danger", "out_of_service": "text-bg-secondary"}
+
+
+class CtxhRoom(models.Model):
+    _name = "ctxh.room"
+    _description = "Room"
+    _order = "company_id, building, floor, sequence, name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True)
+    sequence = fields.Integer(default=10)
+    company_id = fields.Many2one("res.company", string="Facility", required=True, index=True,
+                                 default=lambda self: self.env.company)
+    building = fields.Char(help="Building or area, e.g. Khu A.")
+    floor = fields.Char()
+    room_type = fields.Selection(
+        [
+            ("dormitory", "Dormitory"),
+            ("private", "Single or double room"),
+            ("nursing", "Nursing care"),
+            ("medical", "Medical or isolation"),
+            ("mother_child", "Mother and child"),
+            ("detox", "Detoxification"),
+        ],
+        required=True,
+        default="dormitory",
+    )
+    gender = fields.Selection(
+        [("male", "Men only"), ("female", "Women only")],
+        string="Gender Restriction",
+        help="Leave empty for a room open to everyone.",
+    )
+    bed_ids = fields.One2many("ctxh.bed", "room_id", string="Beds")
+    bed_count = fields.Integer(compute="_compute_bed_counts")
+    free_bed_count = fields.Integer(string="Free Beds", compute="_compute_bed_counts")
+    occupied_bed_count = fields.Integer(string="Occupied Beds", compute="_compute_bed_counts")
+    bed_map = fields.Html(compute="_compute_bed_map", sanitize=False, string="Bed Map")
+    note = fields.Text()
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        ("name_company_uniq", "unique(company_id, building, name)", "A room with this name already exists in this building."),
+    ]
+
+    @api.depends("bed_ids.state")
+    def _compute_bed_counts(self):
+        counts = {
+            (room.id, state): count
+            for room, state, count in self.env["ctxh.bed"]._read_group(
+                [("room_id", "in", self.ids)], ["room_id", "state"], ["__count"]
+            )
+        }
+        for room in self:
+            room.free_bed_count = counts.get((room.id, "free"), 0)
+            room.occupied_bed_count = counts.get((room.id, "occupied"), 0)
+            room.bed_count = room.free_bed_count + room.occupied_bed_count + counts.get((room.id, "out_of_service"), 0)
+
+    @api.depends("bed_ids.state", "bed_ids.name")
+    def _compute_bed_map(self):
+        labels = dict(self.env["ctxh.bed"]._fields["state"]._description_selection(self.env))
+        for room in self:
+            room.bed_map = Markup(" ").join(
+                Markup('<span class="badge %s me-1" title="%s">%s</span>')
+                % (BED_STATE_BADGE[bed.state], labels[bed.state], escape(bed.name))
+                for bed in room.bed_ids
+            )
+
+
+class CtxhBed(models.Model):
+    _name = "ctxh.bed"
+    _description = "Bed"
+    _order = "room_id, sequence, name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True)
+    sequence = fields.Integer(default=10)
+    room_id = fields.Many2one("ctxh.room", required=True, ondelete="restrict", index=True, check_company=True)
+    company_id = fields.Many2one(related="room_id.company_id", store=True, index=True, string="Facility")
+    out_of_service = fields.Boolean(help="Bed cannot be used (repair, isolation, ...).")
+    state = fields.Selection(
+        [("free", "Free"), ("occupied", "Occupied"), ("out_of_service", "Out of service")],
+        compute="_compute_state",
+        store=True,
+        index=True,
+    )
+    assignment_ids = fields.One2many("ctxh.bed.assignment", "bed_id", string="Assignments")
+    resident_id = fields.Many2one("ctxh.resident", string="Current Resident", compute="_compute_state", store=True)
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [("name_room_uniq", "unique(room_id, name)", "A bed with this name already exists in this room.")]
+
+    @api.depends("out_of_service", "assignment_ids.date_end", "assignment_ids.resident_id")
+    def _compute_state(self):
+        for bed in self:
+            current = bed.assignment_ids.filtered(lambda a: not a.date_end)[:1]
+            bed.resident_id = current.resident_id
+            if current:
+                bed.state = "occupied"
+            elif bed.out_of_service:
+                bed.state = "out_of_service"
+            else:
+                bed.state = "free"
+
+    @api.depends("room_id.name")
+    def _compute_display_name(self):
+        for bed in self:
+            bed.display_name = f"{bed.room_id.name} / {bed.name}" if bed.room_id else bed.name
