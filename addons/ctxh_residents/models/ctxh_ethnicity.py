@@ -9,7 +9,9 @@ class CtxhEthnicity(models.Model):
     _order = "code"
 
     name = fields.Char(required=True, translate=True)
-    code = fields.Char(required=True, size=2, help="Code in the official list of ethnic groups (01 Kinh ... 54 Rơ-măm).")
+    code = fields.Char(
+        required=True, size=2, help="Code in the official list of ethnic groups (01 Kinh ... 54 Rơ-măm)."
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [("code_uniq", "unique(code)", "Each ethnic group code must be unique.")]

@@ -133,8 +133,6 @@ class CtxhResident(models.Model):
         # the database still stops two users who save the same number at once.
         ("national_id_uniq", "unique(national_id) DEFERRABLE INITIALLY DEFERRED",
          "This citizen ID number is already registered for another resident."),
-        ("birth_year_range", "CHECK (birth_year IS NULL OR birth_year BETWEEN 1880 AND 2200)",
-         "The year of birth is out of range."),
     ]
 
     # ------------------------------------------------------------------
@@ -213,6 +211,8 @@ class CtxhResident(models.Model):
         for resident in self:
             if (resident.birthdate and resident.birthdate > today) or (resident.birth_year or 0) > today.year:
                 raise ValidationError(self.env._("%s cannot be born in the future.", resident.name))
+            if resident.birth_year and resident.birth_year < 1880:
+                raise ValidationError(self.env._("The year of birth of %s is not plausible.", resident.name))
 
     @api.constrains("national_id", "gender", "birth_year", "birthdate_approximate")
     def _check_national_id(self):

@@ -43,7 +43,8 @@ class CtxhRoom(models.Model):
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
-        ("name_company_uniq", "unique(company_id, building, name)", "A room with this name already exists in this building."),
+        ("name_company_uniq", "unique(company_id, building, name)",
+         "A room with this name already exists in this building."),
     ]
 
     @api.depends("bed_ids.state")
@@ -91,7 +92,9 @@ class CtxhBed(models.Model):
     resident_id = fields.Many2one("ctxh.resident", string="Current Resident", compute="_compute_state", store=True)
     active = fields.Boolean(default=True)
 
-    _sql_constraints = [("name_room_uniq", "unique(room_id, name)", "A bed with this name already exists in this room.")]
+    _sql_constraints = [
+        ("name_room_uniq", "unique(room_id, name)", "A bed with this name already exists in this room."),
+    ]
 
     @api.depends("out_of_service", "assignment_ids.date_end", "assignment_ids.resident_id")
     def _compute_state(self):

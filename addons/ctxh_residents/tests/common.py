@@ -1,0 +1,45 @@
+from odoo.tests import TransactionCase, new_test_user
+
+
+class CtxhResidentsCase(TransactionCase):
+    """Two facilities with their own staff, a room with beds and a category."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.vnd = cls.env.ref("base.VND")
+        cls.facility_a = cls.env["res.company"].create({
+            "name": "Trung tâm Bảo trợ xã hội tỉnh Lạng Sơn", "ctxh_code": "TTBTXHLS",
+            "ctxh_facility_type": "general", "ctxh_capacity": 10, "currency_id": cls.vnd.id,
+        })
+        cls.facility_b = cls.env["res.company"].create({
+            "name": "Cơ sở cai nghiện ma túy tỉnh Cao Bằng", "ctxh_code": "CSCNCB",
+            "ctxh_facility_type": "drug_rehab", "ctxh_capacity": 5, "currency_id": cls.vnd.id,
+        })
+        a, b = cls.facility_a, cls.facility_b
+
+        def user(login, group, companies):
+            return new_test_user(
+                cls.env, login=login, groups=f"ctxh_residents.{group},base.group_allow_export",
+                company_id=companies[0].id, company_ids=[c.id for c in companies],
+            )
+
+        cls.care_a = user("ls_care", "group_ctxh_care_staff", a)
+        cls.medical_a = user("ls_medical", "group_ctxh_medical", a)
+        cls.accountant_a = user("ls_accountant", "group_ctxh_accountant", a)
+        cls.director_a = user("ls_director", "group_ctxh_director", a)
+        cls.care_b = user("cb_care", "group_ctxh_care_staff", b)
+        cls.care_ab = user("ab_care", "group_ctxh_care_staff", a | b)
+
+        cls.category = cls.env.ref("ctxh_residents.category_elderly_no_carer")
+        cls.room = cls.env["ctxh.room"].create({
+            "name": "P101", "building": "Khu A", "company_id": a.id, "gender": "female",
+            "bed_ids": [(0, 0, {"name": "G1"}), (0, 0, {"name": "G2"}), (0, 0, {"name": "G3"})],
+        })
+        cls.bed1, cls.bed2, cls.bed3 = cls.room.bed_ids
+
+    @classmethod
+    def _resident(cls, company=None, **vals):
+        values = {"name": "Nguyễn Thị Lành", "gender": "female", "company_id": (company or cls.facility_a).id}
+        values.update(vals)
+        return cls.env["ctxh.resident"].create(values)
