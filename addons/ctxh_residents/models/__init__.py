@@ -3,8 +3,14 @@ from . import res_country_state
 from . import ctxh_supervising_body
 from . import ctxh_resident_category
 from . import ctxh_ethnicity
+from . import ctxh_legal_parameter
+from . import ctxh_reminder_mixin
 from . import ctxh_room
+from . import ctxh_admission_type
+from . import ctxh_admission
+from . import ctxh_stay
 from . import ctxh_bed_assignment
+from . import ctxh_discharge
 from . import ctxh_resident
 from . import ctxh_resident_relative
 from . import ctxh_resident_document

@@ -15,7 +15,7 @@ class CtxhResident(models.Model):
 
     _name = "ctxh.resident"
     _description = "Resident"
-    _inherit = ["mail.thread", "mail.activity.mixin", "image.mixin"]
+    _inherit = ["mail.thread", "ctxh.reminder.mixin", "image.mixin"]
     _order = "name, id"
     _check_company_auto = True
     _rec_names_search = ["name", "code", "national_id"]
@@ -30,8 +30,21 @@ class CtxhResident(models.Model):
                                  default=lambda self: self.env.company)
     state = fields.Selection(
         [("applicant", "Applicant"), ("in_care", "In care"), ("discharged", "Discharged")],
-        required=True, default="applicant", tracking=True, index=True, copy=False,
+        compute="_compute_state", store=True, tracking=True, index=True,
+        help="Follows the stays: in care during an active stay, discharged once every stay has ended.",
     )
+    stay_ids = fields.One2many("ctxh.stay", "resident_id", string="Stays")
+    current_stay_id = fields.Many2one("ctxh.stay", compute="_compute_state", store=True, string="Current Stay")
+    case_worker_id = fields.Many2one(related="current_stay_id.case_worker_id", string="Case Worker")
+    admission_ids = fields.One2many("ctxh.admission", "resident_id", string="Admissions")
+    discharge_ids = fields.One2many("ctxh.discharge", "resident_id", string="Discharges")
+    followup_ids = fields.One2many("ctxh.followup", "resident_id", string="Follow-up Visits")
+    stay_count = fields.Integer(compute="_compute_counts")
+    admission_count = fields.Integer(compute="_compute_counts")
+    is_studying = fields.Boolean(
+        string="Still Studying",
+        help="A child still at school or in training may stay past 16 until the first qualification "
+        "(at most 22, Decree 20/2021/NĐ-CP Art. 30).")
     gender = fields.Selection([("male", "Male"), ("female", "Female")], tracking=True)
     birthdate = fields.Date(string="Date of Birth", tracking=True)
     birth_year = fields.Integer(
@@ -138,6 +151,26 @@ class CtxhResident(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
+    @api.depends("stay_ids.state")
+    def _compute_state(self):
+        for resident in self:
+            active = resident.stay_ids.filtered(lambda s: s.state == "active")[:1]
+            resident.current_stay_id = active
+            if active:
+                resident.state = "in_care"
+            elif resident.stay_ids:
+                resident.state = "discharged"
+            else:
+                resident.state = "applicant"
+
+    def _compute_counts(self):
+        stays = dict(self.env["ctxh.stay"]._read_group([("resident_id", "in", self.ids)], ["resident_id"], ["__count"]))
+        admissions = dict(self.env["ctxh.admission"]._read_group(
+            [("resident_id", "in", self.ids)], ["resident_id"], ["__count"]))
+        for resident in self:
+            resident.stay_count = stays.get(resident, 0)
+            resident.admission_count = admissions.get(resident, 0)
+
     @api.depends("birthdate")
     def _compute_birth_year(self):
         for resident in self:
@@ -173,10 +206,10 @@ class CtxhResident(models.Model):
         for resident in self:
             resident.document_count = counts.get(resident, 0)
 
-    @api.depends("bed_assignment_ids.date_end", "bed_assignment_ids.bed_id")
+    @api.depends("current_stay_id.bed_id")
     def _compute_bed_id(self):
         for resident in self:
-            resident.bed_id = resident.bed_assignment_ids.filtered(lambda a: not a.date_end)[:1].bed_id
+            resident.bed_id = resident.current_stay_id.bed_id
 
     @api.depends("name", "birthdate", "national_id", "company_id")
     def _compute_duplicate_ids(self):
@@ -287,6 +320,39 @@ class CtxhResident(models.Model):
         action["domain"] = [("resident_id", "=", self.id)]
         action["context"] = {"default_resident_id": self.id}
         return action
+
+    def action_view_stays(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_residents.ctxh_stay_action")
+        action["domain"] = [("resident_id", "=", self.id)]
+        action["context"] = {"default_resident_id": self.id}
+        return action
+
+    def action_view_admissions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_residents.ctxh_admission_action")
+        action["domain"] = [("resident_id", "=", self.id)]
+        action["context"] = {"default_resident_id": self.id, "default_company_id": self.company_id.id}
+        return action
+
+    @api.model
+    def _cron_age_limit(self):
+        """Remind the case worker of children reaching the age limit of state care: 16, or 22
+        while still studying (both are legal parameters)."""
+        Parameter = self.env["ctxh.legal.parameter"]
+        this_year = fields.Date.context_today(self).year
+        limit = int(Parameter._get_value("age_limit_child", 16))
+        limit_studying = int(Parameter._get_value("age_limit_studying", 22))
+        reached = self.search([
+            ("state", "=", "in_care"), ("category_ids.age_limited", "=", True), ("birth_year", "!=", 0),
+            "|",
+            "&", ("is_studying", "=", False), ("birth_year", "<=", this_year - limit),
+            ("birth_year", "<=", this_year - limit_studying),
+        ])
+        reached._ctxh_remind(
+            self.env._("Age limit of state care reached: prepare the discharge or a new placement"),
+            lambda r: r.case_worker_id or r.company_id.ctxh_director_id,
+        )
 
     def action_view_duplicates(self):
         self.ensure_one()

@@ -28,6 +28,9 @@ class CtxhResidentCategory(models.Model):
     )
     legal_basis = fields.Char(help="Article of the law that defines the category.")
     description = fields.Text(translate=True)
+    age_limited = fields.Boolean(
+        string="Age Limit Applies",
+        help="State care of this category ends at the child age limit (16, or 22 while studying).")
     color = fields.Integer()
     active = fields.Boolean(default=True)
 

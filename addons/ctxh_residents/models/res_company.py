@@ -71,3 +71,24 @@ class ResCompany(models.Model):
             company.ctxh_occupancy_rate = (
                 100.0 * company.ctxh_resident_count / company.ctxh_capacity if company.ctxh_capacity else 0.0
             )
+
+    def _ctxh_decision_sequence(self):
+        """The facility's register of decisions (quyết định), numbered from 1 each year."""
+        self.ensure_one()
+        Sequence = self.env["ir.sequence"].sudo()
+        sequence = Sequence.search([("code", "=", "ctxh.decision"), ("company_id", "=", self.id)], limit=1)
+        if not sequence:
+            sequence = Sequence.create({
+                "name": self.env._("Decisions of %s", self.name),
+                "code": "ctxh.decision",
+                "company_id": self.id,
+                "prefix": "",
+                "suffix": f"/QĐ-{self.ctxh_code or 'CS'}",
+                "padding": 0,
+                "use_date_range": True,
+            })
+        return sequence
+
+    def _ctxh_next_decision_number(self, date):
+        """Next number of the facility's decision register, e.g. 15/QĐ-TTBTXH."""
+        return self._ctxh_decision_sequence().next_by_id(sequence_date=date)

@@ -2,5 +2,10 @@ from . import test_foundation
 from . import test_resident
 from . import test_security
 from . import test_facility
+from . import test_admission
+from . import test_stay
+from . import test_discharge
+from . import test_cron
 from . import test_tour_open_app
 from . import test_tour_resident
+from . import test_tour_emergency

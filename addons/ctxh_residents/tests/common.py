@@ -39,6 +39,14 @@ class CtxhResidentsCase(TransactionCase):
         cls.bed1, cls.bed2, cls.bed3 = cls.room.bed_ids
 
     @classmethod
+    def _admit(cls, resident, bed=None, **vals):
+        """An active stay for ``resident``, in ``bed`` if given."""
+        stay = cls.env["ctxh.stay"].create({"resident_id": resident.id, "company_id": resident.company_id.id, **vals})
+        if bed:
+            stay._assign_bed(bed, stay.date_start)
+        return stay
+
+    @classmethod
     def _resident(cls, company=None, **vals):
         values = {"name": "Nguyễn Thị Lành", "gender": "female", "company_id": (company or cls.facility_a).id}
         values.update(vals)

@@ -15,8 +15,8 @@ class TestBedsAndRooms(CtxhResidentsCase):
         """A bed is occupied while an assignment is open, free once it ends, out of service when flagged."""
         resident = self._resident()
         self.assertEqual(self.bed1.state, "free")
-        assignment = self.env["ctxh.bed.assignment"].create({
-            "resident_id": resident.id, "bed_id": self.bed1.id, "company_id": self.facility_a.id})
+        stay = self._admit(resident, self.bed1)
+        assignment = stay.bed_assignment_ids
         self.assertEqual(self.bed1.state, "occupied")
         self.assertEqual(self.bed1.resident_id, resident)
         self.assertEqual(resident.bed_id, self.bed1)
@@ -32,8 +32,7 @@ class TestBedsAndRooms(CtxhResidentsCase):
     def test_facility_map_shows_each_bed_state(self):
         """The room card lists every bed, coloured by its state."""
         self.bed3.out_of_service = True
-        self.env["ctxh.bed.assignment"].create({
-            "resident_id": self._resident().id, "bed_id": self.bed1.id, "company_id": self.facility_a.id})
+        self._admit(self._resident(), self.bed1)
         html = str(self.room.bed_map)
         self.assertEqual(html.count("badge"), 3)
         self.assertIn('text-bg-danger me-1" title="Occupied">G1', html)
@@ -44,14 +43,13 @@ class TestBedsAndRooms(CtxhResidentsCase):
         """A man cannot be given a bed in a women's room."""
         man = self._resident(name="Hoàng Văn Nam", gender="male")
         with self.assertRaisesRegex(ValidationError, "restricted"):
-            self.env["ctxh.bed.assignment"].create({
-                "resident_id": man.id, "bed_id": self.bed1.id, "company_id": self.facility_a.id})
+            self._admit(man, self.bed1)
 
     def test_occupancy_of_facility(self):
         """Occupancy is residents in care over licensed capacity."""
-        self._resident(state="in_care")
-        self._resident(name="Lục Thị Vân", state="in_care")
-        self._resident(name="Đàm Thị Xuân", state="applicant")
+        self._admit(self._resident())
+        self._admit(self._resident(name="Lục Thị Vân"))
+        self._resident(name="Đàm Thị Xuân")
         self.assertEqual(self.facility_a.ctxh_resident_count, 2)
         self.assertAlmostEqual(self.facility_a.ctxh_occupancy_rate, 20.0)
 

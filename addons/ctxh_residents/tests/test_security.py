@@ -75,9 +75,8 @@ class TestFacilityIsolation(CtxhResidentsCase):
         partner = self.env["res.partner"].create({"name": "Bế Văn Đàn"})
         resident = self._resident(relative_ids=[(0, 0, {"partner_id": partner.id, "relationship": "father"})],
                                   document_ids=[(0, 0, {"document_type": "birth_certificate"})])
-        self.env["ctxh.bed.assignment"].create({"resident_id": resident.id, "bed_id": self.bed1.id,
-                                                "company_id": self.facility_a.id})
-        for model in ("ctxh.resident", "ctxh.room", "ctxh.bed", "ctxh.bed.assignment",
+        self._admit(resident, self.bed1)
+        for model in ("ctxh.resident", "ctxh.room", "ctxh.bed", "ctxh.bed.assignment", "ctxh.stay",
                       "ctxh.resident.relative", "ctxh.resident.document"):
             with self.subTest(model=model):
                 domain = [("company_id", "=", self.facility_a.id)]

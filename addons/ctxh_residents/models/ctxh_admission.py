@@ -1,0 +1,273 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+DIRECTOR = "ctxh_residents.group_ctxh_director"
+CARE = "ctxh_residents.group_ctxh_care_staff"
+
+
+class CtxhAdmissionDocument(models.Model):
+    """One line of an admission dossier checklist, with its scanned files."""
+
+    _name = "ctxh.admission.document"
+    _description = "Admission Dossier Document"
+    _order = "sequence, id"
+    _check_company_auto = True
+
+    admission_id = fields.Many2one("ctxh.admission", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="admission_id.company_id", store=True, index=True, string="Facility")
+    sequence = fields.Integer(default=10)
+    document_type_id = fields.Many2one("ctxh.dossier.document.type", required=True, string="Document")
+    required = fields.Boolean(default=True)
+    attachment_ids = fields.Many2many("ir.attachment", string="Files")
+    received = fields.Boolean(compute="_compute_received", store=True, readonly=False,
+                              help="Ticked when a file is attached; tick by hand for a paper original.")
+    note = fields.Char()
+
+    @api.depends("attachment_ids")
+    def _compute_received(self):
+        for line in self:
+            line.received = line.received or bool(line.attachment_ids)
+
+
+class CtxhAdmission(models.Model):
+    """A request to admit a person, from reception to the director's decision."""
+
+    _name = "ctxh.admission"
+    _description = "Admission Request"
+    _inherit = ["mail.thread", "ctxh.reminder.mixin"]
+    _order = "request_date desc, id desc"
+    _check_company_auto = True
+
+    resident_id = fields.Many2one("ctxh.resident", string="Person", required=True, tracking=True,
+                                  index=True, check_company=True)
+    company_id = fields.Many2one("res.company", string="Facility", required=True, index=True,
+                                 default=lambda self: self.env.company)
+    admission_type_id = fields.Many2one("ctxh.admission.type", string="Admission Type", required=True, tracking=True)
+    is_emergency = fields.Boolean(related="admission_type_id.is_emergency")
+    request_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    source = fields.Selection(
+        [
+            ("hotline", "Hotline"),
+            ("walk_in", "Walk-in"),
+            ("commune", "Commune People's Committee"),
+            ("police", "Police"),
+            ("hospital", "Hospital"),
+            ("court", "Court"),
+            ("facility", "Another facility"),
+            ("other", "Other"),
+        ],
+        string="Came From", required=True, default="walk_in",
+    )
+    referrer_id = fields.Many2one("res.partner", string="Referred By",
+                                  help="Person or body that referred or brought the person.")
+    situation = fields.Text(help="The person's situation as reported at reception.")
+    urgency = fields.Selection(
+        [("normal", "Normal"), ("urgent", "Urgent"), ("immediate", "Immediate (within 12 hours)")],
+        default="normal", required=True, tracking=True,
+    )
+    assessment_summary = fields.Text(string="Initial Assessment")
+    case_worker_id = fields.Many2one("res.users", string="Case Worker", default=lambda self: self.env.user,
+                                     tracking=True)
+    bed_id = fields.Many2one("ctxh.bed", string="Bed", check_company=True,
+                             domain="[('state', '=', 'free'), ('company_id', '=', company_id)]")
+    document_line_ids = fields.One2many("ctxh.admission.document", "admission_id", string="Dossier")
+    missing_document_count = fields.Integer(compute="_compute_missing_documents", string="Missing Documents")
+    dossier_deadline = fields.Date(compute="_compute_dossier_deadline", store=True,
+                                   help="Date by which the dossier must be complete.")
+
+    # Emergency reception record (biên bản tiếp nhận)
+    received_at = fields.Datetime(string="Received At")
+    brought_by = fields.Char(help="Who brought the person: name, office, phone.")
+    circumstances = fields.Text()
+    arrival_condition = fields.Text(string="Condition on Arrival")
+
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("admitted", "Admitted"),
+            ("refused", "Refused"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft", required=True, tracking=True, copy=False, index=True,
+    )
+    decision_number = fields.Char(readonly=True, copy=False, tracking=True)
+    decision_date = fields.Date(readonly=True, copy=False)
+    decision_signer_id = fields.Many2one("res.users", string="Signed By", readonly=True, copy=False)
+    refuse_reason = fields.Text(string="Reason for Refusal", tracking=True, copy=False)
+    stay_id = fields.Many2one("ctxh.stay", readonly=True, copy=False, string="Stay")
+
+    @api.depends("resident_id.name", "admission_type_id.name")
+    def _compute_display_name(self):
+        for admission in self:
+            admission.display_name = " - ".join(filter(None, [admission.resident_id.name,
+                                                              admission.admission_type_id.name]))
+
+    @api.depends("document_line_ids.required", "document_line_ids.received")
+    def _compute_missing_documents(self):
+        for admission in self:
+            admission.missing_document_count = len(admission.document_line_ids.filtered(
+                lambda line: line.required and not line.received))
+
+    @api.depends("request_date", "received_at", "admission_type_id.dossier_days")
+    def _compute_dossier_deadline(self):
+        for admission in self:
+            days = admission.admission_type_id.dossier_days
+            start = admission.received_at.date() if admission.received_at else admission.request_date
+            admission.dossier_deadline = start + relativedelta(days=days) if days and start else False
+
+    @api.onchange("admission_type_id")
+    def _onchange_admission_type_id(self):
+        """The dossier checklist follows from the admission type."""
+        lines = self.document_line_ids.filtered(lambda line: line.received or line.attachment_ids)
+        for doc_type in self.admission_type_id.document_type_ids - lines.document_type_id:
+            lines |= lines.new({"document_type_id": doc_type.id, "sequence": doc_type.sequence})
+        self.document_line_ids = lines
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        admissions = super().create(vals_list)
+        for admission in admissions.filtered(lambda a: not a.document_line_ids):
+            admission.document_line_ids = [
+                fields.Command.create({"document_type_id": t.id, "sequence": t.sequence})
+                for t in admission.admission_type_id.document_type_ids
+            ]
+        return admissions
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def _check_group(self, xmlid):
+        if not self.env.user.has_group(xmlid):
+            group = self.env.ref(xmlid)
+            raise AccessError(self.env._("Only %(group)s may do this.", group=group.name))
+
+    def _check_state(self, *states):
+        for admission in self:
+            if admission.state not in states:
+                raise UserError(self.env._(
+                    "The admission of %(person)s is %(state)s: this step is not possible now.",
+                    person=admission.resident_id.name,
+                    state=dict(self._fields["state"]._description_selection(self.env))[admission.state]))
+
+    def action_submit(self):
+        self._check_group(CARE)
+        self._check_state("draft")
+        self.write({"state": "submitted"})
+
+    def action_approve(self):
+        """The director's admission decision: numbered, dated, signed."""
+        self._check_group(DIRECTOR)
+        for admission in self:
+            if admission.decision_number:
+                raise UserError(self.env._("%s already has an admission decision.", admission.display_name))
+            if not (admission.state == "submitted" or (admission.state == "admitted" and admission.is_emergency)):
+                admission._check_state("submitted")
+            missing = admission.document_line_ids.filtered(lambda line: line.required and not line.received)
+            if missing:
+                raise UserError(self.env._(
+                    "The dossier of %(person)s is incomplete. Missing: %(documents)s.",
+                    person=admission.resident_id.name,
+                    documents=", ".join(missing.document_type_id.mapped("name"))))
+            today = fields.Date.context_today(admission)
+            admission.write({
+                "decision_number": admission.company_id._ctxh_next_decision_number(today),
+                "decision_date": today,
+                "decision_signer_id": self.env.user.id,
+                "state": "admitted" if admission.state == "admitted" else "approved",
+            })
+            admission.activity_feedback(["ctxh_residents.mail_activity_type_ctxh_decision"])
+
+    def action_refuse(self):
+        self._check_group(DIRECTOR)
+        self._check_state("submitted")
+        for admission in self:
+            if not (admission.refuse_reason or "").strip():
+                raise UserError(self.env._(
+                    "Write the reason for refusing %s: the applicant is answered in writing.",
+                    admission.resident_id.name))
+        self.write({"state": "refused"})
+
+    def action_cancel(self):
+        self._check_group(CARE)
+        self._check_state("draft", "submitted")
+        self.write({"state": "cancelled"})
+
+    def action_reset_draft(self):
+        self._check_group(CARE)
+        self._check_state("refused", "cancelled")
+        self.write({"state": "draft"})
+
+    def action_admit(self):
+        """Admit after the director's approval: the stay starts and the bed is assigned."""
+        self._check_group(CARE)
+        self._check_state("approved")
+        for admission in self:
+            admission._start_stay(fields.Datetime.now())
+
+    def action_admit_emergency(self):
+        """Admit at once (emergency protection): the dossier and the decision follow."""
+        self._check_group(CARE)
+        self._check_state("draft", "submitted")
+        for admission in self:
+            if not admission.is_emergency:
+                raise UserError(self.env._(
+                    "%s is not an immediate admission type: the director's decision comes first.",
+                    admission.admission_type_id.name))
+            if not admission.brought_by:
+                raise UserError(self.env._("Record who brought %s in the reception record.",
+                                           admission.resident_id.name))
+            received = admission.received_at or fields.Datetime.now()
+            admission.received_at = received
+            admission._start_stay(received)
+            director = admission.company_id.ctxh_director_id
+            if director:
+                admission.activity_schedule(
+                    "ctxh_residents.mail_activity_type_ctxh_decision",
+                    date_deadline=admission.dossier_deadline or fields.Date.context_today(admission),
+                    summary=self.env._("Sign the admission decision"),
+                    user_id=director.id,
+                )
+
+    def _start_stay(self, start):
+        self.ensure_one()
+        max_days = self.admission_type_id.max_stay_days
+        stay = self.env["ctxh.stay"].create({
+            "resident_id": self.resident_id.id,
+            "company_id": self.company_id.id,
+            "admission_id": self.id,
+            "date_start": start,
+            "date_end_planned": (start + relativedelta(days=max_days)).date() if max_days else False,
+            "case_worker_id": self.case_worker_id.id,
+        })
+        if self.bed_id:
+            stay._assign_bed(self.bed_id, start)
+        self.write({"state": "admitted", "stay_id": stay.id})
+        return stay
+
+    def action_view_stay(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "ctxh.stay",
+            "res_id": self.stay_id.id,
+            "view_mode": "form",
+        }
+
+    # ------------------------------------------------------------------
+    # Scheduled jobs
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_dossier_deadlines(self):
+        """Remind the case worker of emergency dossiers still incomplete past their deadline."""
+        today = fields.Date.context_today(self)
+        late = self.search([
+            ("state", "=", "admitted"), ("dossier_deadline", "<", today), ("decision_number", "=", False),
+        ])
+        late._ctxh_remind(
+            self.env._("Dossier overdue: complete it and obtain the decision"),
+            lambda a: a.case_worker_id or a.company_id.ctxh_director_id,
+        )

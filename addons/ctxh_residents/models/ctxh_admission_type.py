@@ -1,0 +1,46 @@
+from odoo import fields, models
+
+
+class CtxhDossierDocumentType(models.Model):
+    """A document an admission dossier may require (application form, birth certificate, ...)."""
+
+    _name = "ctxh.dossier.document.type"
+    _description = "Dossier Document Type"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True)
+    sequence = fields.Integer(default=10)
+    description = fields.Char(translate=True)
+    active = fields.Boolean(default=True)
+
+
+class CtxhAdmissionType(models.Model):
+    """What the law asks of an admission: funding, length of stay, dossier, contract, court."""
+
+    _name = "ctxh.admission.type"
+    _description = "Admission Type"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True, help="regular, emergency, voluntary, rehab_voluntary, rehab_compulsory, ...")
+    sequence = fields.Integer(default=10)
+    funding = fields.Selection(
+        [("state", "State budget"), ("self", "Self or sponsor paid"), ("mixed", "Mixed")],
+        required=True, default="state",
+    )
+    max_stay_days = fields.Integer(
+        string="Maximum Stay (days)", help="0 for no limit. Emergency protection: 90 days (3 months).")
+    is_emergency = fields.Boolean(
+        string="Immediate Admission",
+        help="The person is admitted at once; the dossier and the director's decision follow.")
+    dossier_days = fields.Integer(
+        string="Days to Complete Dossier",
+        help="For an immediate admission, counted from arrival; otherwise from the request date.")
+    document_type_ids = fields.Many2many("ctxh.dossier.document.type", string="Required Documents")
+    requires_contract = fields.Boolean(string="Needs a Service Contract")
+    requires_court_decision = fields.Boolean(string="Needs a Court Decision")
+    legal_basis = fields.Char()
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [("code_uniq", "unique(code)", "Each admission type code must be unique.")]

@@ -1,0 +1,191 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+DIRECTOR = "ctxh_residents.group_ctxh_director"
+CARE = "ctxh_residents.group_ctxh_care_staff"
+
+
+class CtxhDischargeReason(models.Model):
+    """A ground for leaving the facility, with its legal basis (Decree 20/2021/NĐ-CP Art. 30(2))."""
+
+    _name = "ctxh.discharge.reason"
+    _description = "Discharge Ground"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True)
+    sequence = fields.Integer(default=10)
+    legal_basis = fields.Char()
+    followup = fields.Boolean(
+        string="Reintegration Follow-up",
+        help="A discharge on this ground to family or community schedules follow-up visits.")
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [("code_uniq", "unique(code)", "Each discharge ground code must be unique.")]
+
+
+class CtxhDischarge(models.Model):
+    """Leaving the facility: request, director's decision, handover, then follow-up."""
+
+    _name = "ctxh.discharge"
+    _description = "Discharge"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "request_date desc, id desc"
+    _check_company_auto = True
+
+    stay_id = fields.Many2one("ctxh.stay", required=True, index=True, check_company=True, tracking=True,
+                              domain="[('state', '=', 'active')]")
+    resident_id = fields.Many2one(related="stay_id.resident_id", store=True, index=True)
+    company_id = fields.Many2one(related="stay_id.company_id", store=True, index=True, string="Facility")
+    reason_id = fields.Many2one("ctxh.discharge.reason", string="Ground", required=True, tracking=True)
+    request_date = fields.Date(required=True, default=fields.Date.context_today)
+    requested_by = fields.Selection(
+        [
+            ("resident", "The resident"),
+            ("family", "Family or guardian"),
+            ("facility", "The facility"),
+            ("authority", "An authority"),
+        ],
+        required=True, default="family",
+    )
+    requester_name = fields.Char(string="Requester")
+    request_attachment_ids = fields.Many2many("ir.attachment", string="Request Form (Form 09)")
+    destination = fields.Selection(
+        [
+            ("family", "Family"),
+            ("community", "Community (commune)"),
+            ("facility", "Another facility"),
+            ("hospital", "Hospital"),
+            ("other", "Other or unknown"),
+        ],
+        required=True, default="family", tracking=True,
+    )
+    receiving_partner_id = fields.Many2one("res.partner", string="Received By",
+                                           help="Family member, commune or facility that takes the person.")
+    handover_date = fields.Datetime(string="Handover", tracking=True)
+    handover_note = fields.Text(string="Handover Record")
+    state = fields.Selection(
+        [("draft", "Draft"), ("approved", "Approved"), ("done", "Done"), ("cancelled", "Cancelled")],
+        default="draft", required=True, tracking=True, copy=False, index=True,
+    )
+    decision_number = fields.Char(readonly=True, copy=False, tracking=True)
+    decision_date = fields.Date(readonly=True, copy=False)
+    decision_signer_id = fields.Many2one("res.users", string="Signed By", readonly=True, copy=False)
+    followup_ids = fields.One2many("ctxh.followup", "discharge_id", string="Follow-up Visits")
+
+    @api.depends("resident_id.name", "reason_id.name")
+    def _compute_display_name(self):
+        for discharge in self:
+            discharge.display_name = " - ".join(filter(None, [discharge.resident_id.name, discharge.reason_id.name]))
+
+    def _check_group(self, xmlid):
+        self.env["ctxh.admission"]._check_group(xmlid)
+
+    def _check_state(self, *states):
+        for discharge in self:
+            if discharge.state not in states:
+                raise UserError(self.env._("The discharge of %s is not at this step.", discharge.resident_id.name))
+
+    def action_approve(self):
+        """The director's discharge decision: numbered in the facility's decision register."""
+        self._check_group(DIRECTOR)
+        self._check_state("draft")
+        today = fields.Date.context_today(self)
+        for discharge in self:
+            discharge.write({
+                "decision_number": discharge.company_id._ctxh_next_decision_number(today),
+                "decision_date": today,
+                "decision_signer_id": self.env.user.id,
+                "state": "approved",
+            })
+
+    def action_done(self):
+        """Hand the person over: the stay ends, the bed is freed, follow-ups are planned."""
+        self._check_group(CARE)
+        self._check_state("approved")
+        for discharge in self:
+            when = discharge.handover_date or fields.Datetime.now()
+            discharge.stay_id._end(when)
+            discharge.write({"state": "done", "handover_date": when})
+            discharge._schedule_followups()
+
+    def action_cancel(self):
+        self._check_group(CARE)
+        self._check_state("draft", "approved")
+        self.write({"state": "cancelled"})
+
+    def _schedule_followups(self):
+        """Visits after reintegration, by default 1, 3, 6 and 12 months after the handover."""
+        months = self.env["ctxh.legal.parameter"]._get_list("followup_months", default=(1, 3, 6, 12))
+        vals_list = []
+        for discharge in self:
+            if not discharge.reason_id.followup or discharge.destination not in ("family", "community"):
+                continue
+            start = discharge.handover_date.date()
+            user = discharge.stay_id.case_worker_id or self.env.user
+            vals_list += [{
+                "discharge_id": discharge.id,
+                "date_planned": start + relativedelta(months=month),
+                "user_id": user.id,
+                "name": self.env._("Visit after %s months", month),
+            } for month in months]
+        return self.env["ctxh.followup"].create(vals_list)
+
+
+class CtxhFollowup(models.Model):
+    """A visit to a person back in their family or community, with its outcome."""
+
+    _name = "ctxh.followup"
+    _description = "Reintegration Follow-up"
+    _inherit = ["mail.thread", "ctxh.reminder.mixin"]
+    _order = "date_planned, id"
+    _check_company_auto = True
+
+    name = fields.Char(required=True)
+    discharge_id = fields.Many2one("ctxh.discharge", required=True, ondelete="cascade", index=True)
+    resident_id = fields.Many2one(related="discharge_id.resident_id", store=True, index=True)
+    company_id = fields.Many2one(related="discharge_id.company_id", store=True, index=True, string="Facility")
+    user_id = fields.Many2one("res.users", string="Social Worker", tracking=True)
+    date_planned = fields.Date(string="Planned", required=True, tracking=True)
+    date_done = fields.Date(string="Visited On", tracking=True)
+    state = fields.Selection(
+        [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
+        default="planned", required=True, tracking=True,
+    )
+    outcome = fields.Selection(
+        [
+            ("stable", "Stable, integrated"),
+            ("needs_support", "Needs support"),
+            ("relapse", "Relapse or at risk"),
+            ("unreachable", "Could not be reached"),
+        ],
+        tracking=True,
+    )
+    note = fields.Text()
+    is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
+
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for followup in self:
+            followup.is_overdue = followup.state == "planned" and followup.date_planned < today
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on overdue follow-ups."))
+        domain = [("state", "=", "planned"), ("date_planned", "<", fields.Date.context_today(self))]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    def action_done(self):
+        self.env["ctxh.admission"]._check_group(CARE)
+        for followup in self:
+            if not followup.outcome:
+                raise UserError(self.env._("Record the outcome of the visit to %s.", followup.resident_id.name))
+        self.write({"state": "done", "date_done": fields.Date.context_today(self)})
+
+    @api.model
+    def _cron_overdue(self):
+        """Remind each social worker of the follow-up visits they have not made yet."""
+        self.search([("is_overdue", "=", True)])._ctxh_remind(
+            self.env._("Follow-up visit overdue"), lambda f: f.user_id)

@@ -1,0 +1,125 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class CtxhStay(models.Model):
+    """One episode of a resident in a facility: everything in care hangs off a stay."""
+
+    _name = "ctxh.stay"
+    _description = "Stay"
+    _inherit = ["mail.thread", "ctxh.reminder.mixin"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    resident_id = fields.Many2one("ctxh.resident", required=True, ondelete="restrict", index=True,
+                                  check_company=True, tracking=True)
+    company_id = fields.Many2one("res.company", string="Facility", required=True, index=True,
+                                 default=lambda self: self.env.company)
+    admission_id = fields.Many2one("ctxh.admission", readonly=True, index=True)
+    admission_type_id = fields.Many2one(related="admission_id.admission_type_id", store=True)
+    is_emergency = fields.Boolean(related="admission_type_id.is_emergency", store=True)
+    date_start = fields.Datetime(string="Start", required=True, default=fields.Datetime.now, tracking=True)
+    date_end_planned = fields.Date(string="Planned End", tracking=True,
+                                   help="For a limited stay (emergency protection: 3 months).")
+    date_end = fields.Datetime(string="End", readonly=True, copy=False, tracking=True)
+    state = fields.Selection([("active", "Active"), ("discharged", "Discharged")], default="active",
+                             required=True, tracking=True, index=True, copy=False)
+    case_worker_id = fields.Many2one("res.users", string="Case Worker", tracking=True)
+    bed_assignment_ids = fields.One2many("ctxh.bed.assignment", "stay_id", string="Bed History")
+    bed_id = fields.Many2one("ctxh.bed", string="Current Bed", compute="_compute_bed_id", store=True)
+    room_id = fields.Many2one(related="bed_id.room_id", store=True, string="Room")
+    discharge_ids = fields.One2many("ctxh.discharge", "stay_id", string="Discharges")
+    days_left = fields.Integer(compute="_compute_days_left", string="Days Left")
+
+    _sql_constraints = [
+        ("one_active_stay", "EXCLUDE (resident_id WITH =) WHERE (state = 'active')",
+         "This person already has an active stay: discharge it before admitting again."),
+        ("dates_check", "CHECK (date_end IS NULL OR date_end >= date_start)",
+         "A stay cannot end before it starts."),
+    ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # a discharge ending the previous stay must reach the database before the
+        # exclusion constraint checks the new one
+        self.flush_model(["state", "resident_id"])
+        return super().create(vals_list)
+
+    @api.depends("resident_id.name", "date_start")
+    def _compute_display_name(self):
+        for stay in self:
+            start = stay.date_start and fields.Date.to_string(stay.date_start.date())
+            stay.display_name = f"{stay.resident_id.name} ({start})" if start else stay.resident_id.name
+
+    @api.depends("bed_assignment_ids.date_end", "bed_assignment_ids.bed_id")
+    def _compute_bed_id(self):
+        for stay in self:
+            stay.bed_id = stay.bed_assignment_ids.filtered(lambda a: not a.date_end)[:1].bed_id
+
+    @api.depends("date_end_planned", "state")
+    def _compute_days_left(self):
+        today = fields.Date.context_today(self)
+        for stay in self:
+            active = stay.state == "active" and stay.date_end_planned
+            stay.days_left = (stay.date_end_planned - today).days if active else 0
+
+    def _assign_bed(self, bed, when=None):
+        """Move the resident to ``bed`` at ``when``: the current assignment ends, a new one starts."""
+        self.ensure_one()
+        when = when or fields.Datetime.now()
+        if self.state != "active":
+            raise UserError(self.env._("%s is no longer in the facility: no bed can be assigned.",
+                                       self.resident_id.name))
+        current = self.bed_assignment_ids.filtered(lambda a: not a.date_end)
+        if current.bed_id == bed:
+            return current
+        current.write({"date_end": when})
+        return self.env["ctxh.bed.assignment"].create({
+            "stay_id": self.id, "bed_id": bed.id, "date_start": when, "company_id": self.company_id.id,
+        })
+
+    def _end(self, when):
+        """End the stay and free its bed."""
+        for stay in self:
+            stay.bed_assignment_ids.filtered(lambda a: not a.date_end).write({"date_end": when})
+            stay.write({"state": "discharged", "date_end": when})
+
+    def action_transfer(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Transfer to Another Bed"),
+            "res_model": "ctxh.bed.transfer",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_stay_id": self.id},
+        }
+
+    def action_discharge(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Discharge"),
+            "res_model": "ctxh.discharge",
+            "view_mode": "form",
+            "context": {"default_stay_id": self.id},
+        }
+
+    @api.model
+    def _cron_emergency_deadlines(self):
+        """Warn the director of emergency stays reaching their legal limit, and of those past it."""
+        Parameter = self.env["ctxh.legal.parameter"]
+        today = fields.Date.context_today(self)
+        warning_days = int(Parameter._get_value("emergency_warning_days", 14))
+        active = self.search([("state", "=", "active"), ("is_emergency", "=", True),
+                              ("date_end_planned", "!=", False)])
+        overdue = active.filtered(lambda s: s.date_end_planned < today)
+        near = active.filtered(lambda s: today <= s.date_end_planned <= today + relativedelta(days=warning_days))
+
+        def responsible(stay):
+            return stay.company_id.ctxh_director_id or stay.case_worker_id
+
+        near._ctxh_remind(self.env._("Emergency stay ends soon: decide to keep or return the person"), responsible)
+        overdue._ctxh_remind(self.env._("Emergency stay is past its legal limit"), responsible)

@@ -1,0 +1,86 @@
+/** @odoo-module **/
+
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
+
+// Late at night the police bring a woman who fled violence: the social worker on duty
+// records the reception and admits her at once; the director's decision follows.
+registry.category("web_tour.tours").add("ctxh_emergency_admission_tour", {
+    url: "/odoo",
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the Social Assistance app",
+            trigger: '.o_app[data-menu-xmlid="ctxh_residents.menu_ctxh_root"]',
+            run: "click",
+        },
+        {
+            content: "Open the Residents menu",
+            trigger: '.o_menu_sections [data-menu-xmlid="ctxh_residents.menu_ctxh_residents"]',
+            run: "click",
+        },
+        {
+            content: "Open admissions",
+            trigger: '.dropdown-item[data-menu-xmlid="ctxh_residents.ctxh_admission_menu"]',
+            run: "click",
+        },
+        {
+            content: "New admission request",
+            trigger: ".o_control_panel_main_buttons .o_list_button_add",
+            run: "click",
+        },
+        {
+            content: "Type the person's name",
+            trigger: '.o_form_editable div[name="resident_id"] input',
+            run: "edit Lò Thị Sương",
+        },
+        {
+            content: "Register her as a new person",
+            trigger: ".o-autocomplete--dropdown-item.o_m2o_dropdown_option_create",
+            run: "click",
+        },
+        {
+            content: "Choose emergency protection",
+            trigger: '.o_form_editable div[name="admission_type_id"] input',
+            run: "edit khẩn cấp",
+        },
+        {
+            content: "Pick it from the list",
+            trigger: '.o-autocomplete--dropdown-item:contains("Bảo vệ khẩn cấp")',
+            run: "click",
+        },
+        {
+            content: "Open the reception record",
+            trigger: '.o_notebook_headers a[name="reception"]',
+            run: "click",
+        },
+        {
+            content: "Who brought her",
+            trigger: '.o_form_editable div[name="brought_by"] input',
+            run: "edit Công an phường Bãi Cháy, Thượng úy Trần Đức Long",
+        },
+        {
+            content: "Condition on arrival",
+            trigger: '.o_form_editable div[name="arrival_condition"] textarea',
+            run: "edit Nhiều vết bầm tím, hoảng loạn.",
+        },
+        {
+            content: "Admit now",
+            trigger: 'button[name="action_admit_emergency"]',
+            run: "click",
+        },
+        {
+            content: "Confirm",
+            trigger: ".modal-footer .btn-primary",
+            run: "click",
+        },
+        {
+            content: "The stay has started",
+            trigger: 'button[name="action_view_stay"]',
+        },
+        {
+            content: "The admission is in the Admitted step",
+            trigger: '.o_statusbar_status button.o_arrow_button_current[data-value="admitted"]',
+        },
+    ],
+});

@@ -1,0 +1,124 @@
+import re
+from datetime import datetime, timedelta
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form, tagged
+
+from .common import CtxhResidentsCase
+
+
+@tagged("post_install", "-at_install")
+class TestAdmission(CtxhResidentsCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.regular = cls.env.ref("ctxh_residents.admission_type_regular")
+        cls.emergency = cls.env.ref("ctxh_residents.admission_type_emergency")
+
+    def _request(self, admission_type=None, user=None, **vals):
+        resident = self._resident(name=vals.pop("name", "Nông Thị Mến"))
+        return self.env["ctxh.admission"].with_user(user or self.care_a).create({
+            "resident_id": resident.id, "company_id": self.facility_a.id,
+            "admission_type_id": (admission_type or self.regular).id, **vals,
+        })
+
+    def test_admission_types_are_editable_data(self):
+        """The six admission types exist as data; emergency allows 90 days; a director can change it."""
+        codes = set(self.env["ctxh.admission.type"].search([]).mapped("code"))
+        self.assertTrue({"regular", "emergency", "voluntary", "rehab_voluntary", "rehab_compulsory",
+                         "rehab_temporary"} <= codes)
+        self.assertEqual(self.emergency.max_stay_days, 90)
+        self.assertTrue(self.env.ref("ctxh_residents.admission_type_rehab_compulsory").requires_court_decision)
+        self.assertTrue(self.env.ref("ctxh_residents.admission_type_voluntary").requires_contract)
+        self.emergency.with_user(self.director_a).max_stay_days = 92
+        self.assertEqual(self.emergency.max_stay_days, 92)
+
+    def test_dossier_checklist_follows_type(self):
+        """The checklist is generated from the admission type, in the form and on create."""
+        admission = self._request()
+        self.assertEqual(admission.document_line_ids.document_type_id, self.regular.document_type_ids)
+        self.assertEqual(admission.missing_document_count, len(self.regular.document_type_ids))
+        form = Form(self.env["ctxh.admission"].with_user(self.care_a))
+        form.resident_id = self._resident(name="Lâm Thị Ngọc")
+        form.admission_type_id = self.emergency
+        self.assertEqual(len(form.document_line_ids), len(self.emergency.document_type_ids))
+
+    def test_normal_flow_director_decides(self):
+        """Draft, submitted, blocked while documents miss, approved with a numbered decision, admitted."""
+        admission = self._request(bed_id=self.bed1.id)
+        admission.action_submit()
+        self.assertEqual(admission.state, "submitted")
+        with self.assertRaises(AccessError):
+            admission.with_user(self.care_a).action_approve()
+        with self.assertRaisesRegex(UserError, "incomplete"):
+            admission.with_user(self.director_a).action_approve()
+        admission.document_line_ids.received = True
+        admission.with_user(self.director_a).action_approve()
+        self.assertEqual(admission.state, "approved")
+        self.assertRegex(admission.decision_number, r"^\d+/QĐ-TTBTXHLS$")
+        self.assertEqual(admission.decision_signer_id, self.director_a)
+        self.assertTrue(admission.decision_date)
+        admission.action_admit()
+        self.assertEqual(admission.state, "admitted")
+        self.assertEqual(admission.resident_id.state, "in_care")
+        self.assertEqual(admission.stay_id.bed_id, self.bed1)
+        self.assertEqual(self.bed1.state, "occupied")
+        self.assertFalse(admission.stay_id.date_end_planned, "regular care has no time limit")
+
+    def test_decision_numbers_follow_each_facility_register(self):
+        """Decisions are numbered one after the other in the facility's own register."""
+        numbers = []
+        for name in ("Hà Thị Một", "Hà Thị Hai"):
+            admission = self._request(name=name)
+            admission.document_line_ids.received = True
+            admission.action_submit()
+            admission.with_user(self.director_a).action_approve()
+            numbers.append(int(re.match(r"(\d+)/", admission.decision_number)[1]))
+        self.assertEqual(numbers[1], numbers[0] + 1)
+
+    def test_refusal_needs_a_written_reason(self):
+        """Only the director refuses, and only with a written reason; the person stays an applicant."""
+        admission = self._request()
+        admission.action_submit()
+        with self.assertRaises(AccessError):
+            admission.with_user(self.care_a).action_refuse()
+        with self.assertRaisesRegex(UserError, "reason"):
+            admission.with_user(self.director_a).action_refuse()
+        admission.refuse_reason = "Không thuộc diện tiếp nhận theo Điều 24 Nghị định 20/2021/NĐ-CP."
+        admission.with_user(self.director_a).action_refuse()
+        self.assertEqual(admission.state, "refused")
+        self.assertEqual(admission.resident_id.state, "applicant")
+        with self.assertRaises(UserError):
+            admission.action_admit()
+
+    def test_emergency_admitted_at_once_decision_after(self):
+        """Care staff admit an emergency case at once; stay limited to 90 days; the decision follows."""
+        self.facility_a.ctxh_director_id = self.director_a
+        received = datetime(2026, 11, 1, 22, 30)
+        admission = self._request(self.emergency, bed_id=self.bed2.id, received_at=received)
+        with self.assertRaisesRegex(UserError, "brought"):
+            admission.action_admit_emergency()
+        admission.brought_by = "Công an xã Đình Lập, Trung úy Hoàng Văn Sơn"
+        admission.with_user(self.care_a).action_admit_emergency()
+        stay = admission.stay_id
+        self.assertEqual(admission.state, "admitted")
+        self.assertEqual(stay.date_start, received)
+        self.assertEqual(stay.date_end_planned, (received + timedelta(days=90)).date())
+        self.assertEqual(stay.bed_id, self.bed2)
+        self.assertEqual(admission.dossier_deadline, (received + timedelta(days=25)).date())
+        activity = admission.activity_ids
+        self.assertEqual(activity.user_id, self.director_a)
+        self.assertEqual(activity.date_deadline, admission.dossier_deadline)
+        admission.document_line_ids.received = True
+        admission.with_user(self.director_a).action_approve()
+        self.assertEqual(admission.state, "admitted")
+        self.assertTrue(admission.decision_number)
+        self.assertFalse(admission.activity_ids, "the decision activity is done")
+
+    def test_regular_type_cannot_skip_the_decision(self):
+        """A non-emergency admission cannot be admitted before the director's decision."""
+        admission = self._request(brought_by="Gia đình")
+        with self.assertRaisesRegex(UserError, "decision comes first"):
+            admission.action_admit_emergency()
+        with self.assertRaises(UserError):
+            admission.action_admit()

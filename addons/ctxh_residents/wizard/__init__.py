@@ -1,0 +1,1 @@
+from . import ctxh_bed_transfer
