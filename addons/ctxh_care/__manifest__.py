@@ -9,8 +9,30 @@
     "license": "LGPL-3",
     "depends": ["ctxh_residents"],
     "data": [
-        "security/ir.model.access.csv",
+        "security/ctxh_care_plan_security.xml",
+        "security/ctxh_medical_security.xml",
+        "security/ctxh_activity_security.xml",
+        "security/ctxh_incident_security.xml",
+        "data/ctxh_care_plan_data.xml",
+        "data/ctxh_medical_data.xml",
+        "data/ctxh_activity_data.xml",
+        "data/ctxh_incident_data.xml",
         "views/ctxh_care_menus.xml",
+        "views/ctxh_care_plan_views.xml",
+        "views/ctxh_medical_views.xml",
+        "views/ctxh_activity_views.xml",
+        "views/ctxh_incident_views.xml",
     ],
+    "demo": [
+        "demo/ctxh_care_plan_demo.xml",
+        "demo/ctxh_medical_demo.xml",
+        "demo/ctxh_activity_demo.xml",
+        "demo/ctxh_incident_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "ctxh_care/static/src/tours/*.js",
+        ],
+    },
     "installable": True,
 }

@@ -12,5 +12,6 @@ from . import ctxh_stay
 from . import ctxh_bed_assignment
 from . import ctxh_discharge
 from . import ctxh_resident
+from . import ctxh_resident_record_mixin
 from . import ctxh_resident_relative
 from . import ctxh_resident_document

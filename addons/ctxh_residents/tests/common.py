@@ -1,4 +1,17 @@
-from odoo.tests import TransactionCase, new_test_user
+from odoo import http
+from odoo.tests import HttpCase, TransactionCase, new_test_user
+
+
+class CtxhTourCase(HttpCase):
+    """Browser tours of the Social Assistance app."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # CPython 3.11 may fail to parse two manifests at once in two server threads
+        # ("SystemError: AST constructor recursion depth mismatch"): read them all now,
+        # in this thread, before the browser sends its parallel requests.
+        cls.static_modules = http.root.statics
 
 
 class CtxhResidentsCase(TransactionCase):

@@ -1,10 +1,12 @@
 from datetime import timedelta
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from .common import CtxhTourCase
 
 
 @tagged("post_install", "-at_install", "ctxh_tour")
-class TestEmergencyAdmissionTour(HttpCase):
+class TestEmergencyAdmissionTour(CtxhTourCase):
     def test_social_worker_admits_emergency_case(self):
         """In the browser, a social worker admits an emergency case at once; the stay and the
         director's decision activity follow."""

@@ -1,8 +1,10 @@
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from .common import CtxhTourCase
 
 
 @tagged("post_install", "-at_install", "ctxh_tour")
-class TestResidentTour(HttpCase):
+class TestResidentTour(CtxhTourCase):
     def test_social_worker_registers_resident(self):
         """A social worker creates a resident through the form; it is saved with its facility code."""
         self.start_tour("/odoo", "ctxh_resident_create_tour", login="congtacxahoi")

@@ -1,0 +1,164 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+CARE = "ctxh_residents.group_ctxh_care_staff"
+
+SCORES = [
+    ("1", "1 - Independent, no need"),
+    ("2", "2 - Low need"),
+    ("3", "3 - Moderate need"),
+    ("4", "4 - High need"),
+    ("5", "5 - Very high need"),
+]
+RISK_LEVELS = [("low", "Low"), ("medium", "Medium"), ("high", "High"), ("critical", "Critical")]
+
+
+class CtxhAssessmentDomain(models.Model):
+    """An area of life assessed at intake and reviews (Circular 02/2020/TT-BLĐTBXH)."""
+
+    _name = "ctxh.assessment.domain"
+    _description = "Assessment Domain"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True)
+    sequence = fields.Integer(default=10)
+    description = fields.Text(translate=True, help="What the assessor looks at in this domain.")
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        ("code_uniq", "unique(code)", "An assessment domain with this code already exists."),
+    ]
+
+
+class CtxhAssessmentLine(models.Model):
+    """The score of one domain in one assessment."""
+
+    _name = "ctxh.assessment.line"
+    _description = "Assessment Line"
+    _order = "sequence, id"
+    _check_company_auto = True
+
+    assessment_id = fields.Many2one("ctxh.assessment", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="assessment_id.company_id", store=True, index=True, string="Facility")
+    domain_id = fields.Many2one("ctxh.assessment.domain", string="Domain", required=True, ondelete="restrict")
+    sequence = fields.Integer(related="domain_id.sequence", store=True)
+    score = fields.Selection(SCORES, help="1 = fully independent, no need of support ... 5 = very high need.")
+    notes = fields.Text()
+
+
+class CtxhAssessment(models.Model):
+    """A needs assessment of a resident: at intake, periodically, and before discharge."""
+
+    _name = "ctxh.assessment"
+    _description = "Needs Assessment"
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.resident.record.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    kind = fields.Selection(
+        [("initial", "Initial"), ("periodic", "Periodic"), ("discharge", "Before discharge")],
+        string="Kind", required=True, default="initial", tracking=True,
+    )
+    assessor_id = fields.Many2one("res.users", string="Assessor", required=True,
+                                  default=lambda self: self.env.user, tracking=True)
+    line_ids = fields.One2many("ctxh.assessment.line", "assessment_id", string="Domains", copy=True)
+    identified_needs = fields.Text(help="Needs found, in the words of the assessor: they feed the care plan.")
+    overall_score = fields.Float(compute="_compute_overall_score", store=True, digits=(16, 1),
+                                 help="Average of the scored domains, from 1 (no need) to 5 (very high need).")
+    risk_level = fields.Selection(
+        RISK_LEVELS, compute="_compute_risk_level", store=True, readonly=False, tracking=True,
+        help="Suggested from the scores; the assessor may change it.",
+    )
+    state = fields.Selection([("draft", "Draft"), ("done", "Done")], default="draft", required=True,
+                             tracking=True, copy=False, index=True)
+
+    @api.depends("resident_id.name", "date", "kind")
+    def _compute_display_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for assessment in self:
+            date = assessment.date and fields.Date.to_string(assessment.date)
+            assessment.display_name = " - ".join(filter(None, [
+                assessment.resident_id.name, kinds.get(assessment.kind), date]))
+
+
+    @api.depends("line_ids.score")
+    def _compute_overall_score(self):
+        for assessment in self:
+            scores = [int(line.score) for line in assessment.line_ids if line.score]
+            assessment.overall_score = sum(scores) / len(scores) if scores else 0.0
+
+    @api.depends("line_ids.score")
+    def _compute_risk_level(self):
+        """Critical when any domain needs very high support, otherwise from the average."""
+        for assessment in self:
+            scores = [int(line.score) for line in assessment.line_ids if line.score]
+            if not scores:
+                assessment.risk_level = assessment.risk_level or False
+                continue
+            average = sum(scores) / len(scores)
+            if max(scores) == 5 or average >= 4:
+                assessment.risk_level = "critical"
+            elif average >= 3 or max(scores) == 4:
+                assessment.risk_level = "high"
+            elif average >= 2:
+                assessment.risk_level = "medium"
+            else:
+                assessment.risk_level = "low"
+
+    @api.model
+    def _prepare_line_vals(self):
+        """One line per active domain."""
+        return [fields.Command.create({"domain_id": domain.id})
+                for domain in self.env["ctxh.assessment.domain"].search([])]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("line_ids"):
+                vals["line_ids"] = self._prepare_line_vals()
+        return super().create(vals_list)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def _check_state(self, *states):
+        for assessment in self:
+            if assessment.state not in states:
+                raise UserError(self.env._(
+                    "The assessment %(assessment)s is %(state)s: this step is not possible now.",
+                    assessment=assessment.display_name,
+                    state=dict(self._fields["state"]._description_selection(self.env))[assessment.state]))
+
+    def action_done(self):
+        """Close the assessment once every domain is scored."""
+        self.env["ctxh.admission"]._check_group(CARE)
+        self._check_state("draft")
+        for assessment in self:
+            missing = assessment.line_ids.filtered(lambda line: not line.score)
+            if missing:
+                raise UserError(self.env._(
+                    "Score every domain of the assessment of %(person)s first. Not scored: %(domains)s.",
+                    person=assessment.resident_id.name, domains=", ".join(missing.domain_id.mapped("name"))))
+        self.write({"state": "done"})
+
+    def action_reset_draft(self):
+        self.env["ctxh.admission"]._check_group(CARE)
+        self._check_state("done")
+        self.write({"state": "draft"})
+
+    def action_create_care_plan(self):
+        """Open a new care plan drafted from this assessment."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Care Plan"),
+            "res_model": "ctxh.care.plan",
+            "view_mode": "form",
+            "context": {
+                "default_resident_id": self.resident_id.id,
+                "default_stay_id": self.stay_id.id,
+                "default_assessment_id": self.id,
+            },
+        }

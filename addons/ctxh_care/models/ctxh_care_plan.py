@@ -1,0 +1,289 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+CARE = "ctxh_residents.group_ctxh_care_staff"
+DIRECTOR = "ctxh_residents.group_ctxh_director"
+
+
+class CtxhCarePlanGoal(models.Model):
+    """One goal of a care plan, with the indicator that shows it is reached."""
+
+    _name = "ctxh.care.plan.goal"
+    _description = "Care Plan Goal"
+    _order = "sequence, id"
+    _check_company_auto = True
+
+    plan_id = fields.Many2one("ctxh.care.plan", string="Care Plan", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True, string="Facility")
+    sequence = fields.Integer(default=10)
+    domain_id = fields.Many2one("ctxh.assessment.domain", string="Domain")
+    objective = fields.Char(required=True)
+    indicator = fields.Char(help="How the team will know the goal is reached.")
+    target_date = fields.Date()
+    status = fields.Selection(
+        [
+            ("not_started", "Not started"),
+            ("in_progress", "In progress"),
+            ("achieved", "Achieved"),
+            ("not_achieved", "Not achieved"),
+        ],
+        default="not_started", required=True,
+    )
+
+
+class CtxhCarePlanIntervention(models.Model):
+    """Something the facility does for the resident under a care plan."""
+
+    _name = "ctxh.care.plan.intervention"
+    _description = "Care Plan Intervention"
+    _order = "sequence, id"
+    _check_company_auto = True
+
+    plan_id = fields.Many2one("ctxh.care.plan", string="Care Plan", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True, string="Facility")
+    sequence = fields.Integer(default=10)
+    kind = fields.Selection(
+        [
+            ("daily_care", "Daily care"),
+            ("medical", "Medical care"),
+            ("therapy", "Therapy and rehabilitation"),
+            ("vocational", "Vocational training"),
+            ("education", "Education"),
+            ("counselling", "Counselling"),
+            ("referral", "Referral"),
+        ],
+        required=True, default="daily_care",
+    )
+    description = fields.Char(required=True)
+    frequency = fields.Char(help="e.g. 3 sessions a week, every morning.")
+    user_id = fields.Many2one("res.users", string="Responsible")
+    date_start = fields.Date(string="From")
+    date_end = fields.Date(string="To")
+
+    _sql_constraints = [
+        ("dates_check", "CHECK (date_end IS NULL OR date_start IS NULL OR date_end >= date_start)",
+         "An intervention cannot end before it starts."),
+    ]
+
+
+class CtxhCarePlan(models.Model):
+    """The individual care plan of a resident (Circular 02/2020/TT-BLĐTBXH, steps 2 to 5).
+
+    Each review closes the version in force and opens the next one, so the history of
+    plans stays readable.
+    """
+
+    _name = "ctxh.care.plan"
+    _description = "Care Plan"
+    _inherit = ["mail.thread", "ctxh.reminder.mixin", "ctxh.resident.record.mixin"]
+    _order = "resident_id, version desc, id desc"
+    _check_company_auto = True
+
+    assessment_id = fields.Many2one("ctxh.assessment", string="Assessment", check_company=True,
+                                    domain="[('resident_id', '=', resident_id)]")
+    user_id = fields.Many2one("res.users", string="Responsible", default=lambda self: self.env.user,
+                              tracking=True, help="Case worker in charge of the plan.")
+    date_start = fields.Date(string="Start", default=fields.Date.context_today)
+    review_date = fields.Date(tracking=True, help="Date by which the team reviews the plan.")
+    goal_ids = fields.One2many("ctxh.care.plan.goal", "plan_id", string="Goals", copy=True)
+    intervention_ids = fields.One2many("ctxh.care.plan.intervention", "plan_id", string="Interventions",
+                                       copy=True)
+    goal_count = fields.Integer(compute="_compute_goal_progress")
+    goal_achieved_count = fields.Integer(compute="_compute_goal_progress", string="Goals Achieved")
+    note = fields.Html(string="Notes")
+    version = fields.Integer(default=1, required=True, readonly=True, copy=False)
+    previous_plan_id = fields.Many2one("ctxh.care.plan", string="Previous Version", readonly=True, copy=False,
+                                       index=True, check_company=True)
+    next_plan_id = fields.Many2one("ctxh.care.plan", string="Next Version", readonly=True, copy=False,
+                                   check_company=True)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("in_progress", "In progress"),
+            ("closed", "Closed"),
+        ],
+        default="draft", required=True, tracking=True, copy=False, index=True,
+        group_expand=True,
+    )
+    approver_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False, tracking=True)
+    approval_date = fields.Date(readonly=True, copy=False, tracking=True)
+    review_overdue = fields.Boolean(compute="_compute_review_overdue")
+
+    _sql_constraints = [
+        ("version_positive", "CHECK (version > 0)", "A care plan version starts at 1."),
+    ]
+
+    @api.depends("resident_id.name", "version")
+    def _compute_display_name(self):
+        for plan in self:
+            plan.display_name = self.env._("%(person)s - v%(version)s", person=plan.resident_id.name or "",
+                                           version=plan.version)
+
+
+    @api.depends("goal_ids.status")
+    def _compute_goal_progress(self):
+        for plan in self:
+            plan.goal_count = len(plan.goal_ids)
+            plan.goal_achieved_count = len(plan.goal_ids.filtered(lambda g: g.status == "achieved"))
+
+    @api.depends("review_date", "state")
+    def _compute_review_overdue(self):
+        today = fields.Date.context_today(self)
+        for plan in self:
+            plan.review_overdue = bool(plan.state in self._review_states() and plan.review_date
+                                       and plan.review_date < today)
+
+    @api.model
+    def _review_states(self):
+        """States in which a plan is in force and due for review."""
+        return ("approved", "in_progress")
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def _check_state(self, *states):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for plan in self:
+            if plan.state not in states:
+                raise UserError(self.env._(
+                    "The care plan %(plan)s is %(state)s: this step is not possible now.",
+                    plan=plan.display_name, state=labels[plan.state]))
+
+    def action_submit(self):
+        self.env["ctxh.admission"]._check_group(CARE)
+        self._check_state("draft")
+        for plan in self:
+            if not plan.goal_ids:
+                raise UserError(self.env._("Set at least one goal in the care plan of %s.", plan.resident_id.name))
+            if not plan.review_date:
+                raise UserError(self.env._("Set the review date of the care plan of %s.", plan.resident_id.name))
+        self.write({"state": "submitted"})
+
+    def action_approve(self):
+        """The facility head approves the plan (Circular 02/2020, step 2)."""
+        self.env["ctxh.admission"]._check_group(DIRECTOR)
+        self._check_state("submitted")
+        self.write({
+            "state": "approved",
+            "approver_id": self.env.user.id,
+            "approval_date": fields.Date.context_today(self),
+        })
+
+    def action_reset_draft(self):
+        """Send a submitted plan back to its author for changes."""
+        self.env["ctxh.admission"]._check_group(CARE)
+        self._check_state("submitted")
+        self.write({"state": "draft"})
+
+    def action_start(self):
+        self.env["ctxh.admission"]._check_group(CARE)
+        self._check_state("approved")
+        self.write({"state": "in_progress"})
+
+    def action_close(self):
+        self.env["ctxh.admission"]._check_group(CARE)
+        self._check_state("approved", "in_progress")
+        self.write({"state": "closed"})
+
+    def action_review(self):
+        """Close this version and open the next one as a draft with the same goals and interventions."""
+        self.env["ctxh.admission"]._check_group(CARE)
+        self._check_state(*self._review_states())
+        today = fields.Date.context_today(self)
+        months = int(self.env["ctxh.legal.parameter"]._get_value("care_plan_review_months", 3))
+        next_plans = self.browse()
+        for plan in self:
+            next_plan = plan.copy(plan._prepare_next_version_vals(today, months))
+            plan.write({"state": "closed", "next_plan_id": next_plan.id})
+            plan.message_post(body=self.env._("Reviewed: version %s opened.", next_plan.version))
+            plan.activity_feedback(["ctxh_residents.mail_activity_type_ctxh_reminder"])
+            next_plans |= next_plan
+        if len(next_plans) == 1:
+            return {
+                "type": "ir.actions.act_window",
+                "res_model": "ctxh.care.plan",
+                "res_id": next_plans.id,
+                "view_mode": "form",
+            }
+        return True
+
+    def _prepare_next_version_vals(self, today, months):
+        self.ensure_one()
+        return {
+            "version": self.version + 1,
+            "previous_plan_id": self.id,
+            "stay_id": self.stay_id.id,
+            "date_start": today,
+            "review_date": today + relativedelta(months=months),
+        }
+
+    def action_view_previous(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "ctxh.care.plan",
+            "res_id": self.previous_plan_id.id,
+            "view_mode": "form",
+        }
+
+    def action_view_next(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "ctxh.care.plan",
+            "res_id": self.next_plan_id.id,
+            "view_mode": "form",
+        }
+
+    # ------------------------------------------------------------------
+    # Scheduled jobs
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_review_reminders(self):
+        """Remind the responsible case worker of reviews coming soon and of reviews overdue."""
+        today = fields.Date.context_today(self)
+        warning_days = int(self.env["ctxh.legal.parameter"]._get_value("care_plan_review_warning_days", 7))
+        plans = self.search([
+            ("state", "in", self._review_states()), ("review_date", "!=", False),
+            ("review_date", "<=", today + relativedelta(days=warning_days)),
+        ])
+        overdue = plans.filtered(lambda p: p.review_date < today)
+
+        def responsible(plan):
+            return plan.user_id or plan.stay_id.case_worker_id or plan.company_id.ctxh_director_id
+
+        (plans - overdue)._ctxh_remind(self.env._("Care plan review due soon"), responsible)
+        overdue._ctxh_remind(self.env._("Care plan review overdue"), responsible)
+
+
+class CtxhResident(models.Model):
+    _inherit = "ctxh.resident"
+
+    assessment_count = fields.Integer(compute="_compute_care_plan_counts", string="Assessments")
+    care_plan_count = fields.Integer(compute="_compute_care_plan_counts", string="Care Plans")
+
+    def _compute_care_plan_counts(self):
+        domain = [("resident_id", "in", self.ids)]
+        assessments = dict(self.env["ctxh.assessment"]._read_group(domain, ["resident_id"], ["__count"]))
+        plans = dict(self.env["ctxh.care.plan"]._read_group(domain, ["resident_id"], ["__count"]))
+        for resident in self:
+            resident.assessment_count = assessments.get(resident, 0)
+            resident.care_plan_count = plans.get(resident, 0)
+
+    def action_view_assessments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_care.ctxh_assessment_action")
+        action["domain"] = [("resident_id", "=", self.id)]
+        action["context"] = {"default_resident_id": self.id}
+        return action
+
+    def action_view_care_plans(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_care.ctxh_care_plan_action")
+        action["domain"] = [("resident_id", "=", self.id)]
+        action["context"] = {"default_resident_id": self.id}
+        return action

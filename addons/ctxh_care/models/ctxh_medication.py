@@ -1,0 +1,284 @@
+import re
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+MEDICAL = "ctxh_residents.group_ctxh_medical"
+CARE = "ctxh_residents.group_ctxh_care_staff"
+FACILITY_TZ = "Asia/Ho_Chi_Minh"
+TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
+# what a carer may change on a dose: recording it, nothing else
+DOSE_RECORD_FIELDS = {"state", "given_at", "given_by", "reason"}
+
+
+class CtxhMedication(models.Model):
+    """A medication order: which medicine a resident takes, how and when. It never carries the diagnosis,
+    so that carers who give the doses see no health details."""
+
+    _name = "ctxh.medication"
+    _description = "Medication Order"
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.resident.record.mixin"]
+    _order = "state, date_start desc, id desc"
+    _check_company_auto = True
+
+    medicine = fields.Char(required=True, tracking=True)
+    dose = fields.Char(required=True, tracking=True, help="Amount per intake, e.g. 1 viên 500mg.")
+    route = fields.Selection(
+        [
+            ("oral", "Oral"),
+            ("injection", "Injection"),
+            ("topical", "Topical"),
+            ("inhalation", "Inhalation"),
+            ("other", "Other"),
+        ],
+        required=True, default="oral", tracking=True,
+    )
+    times_of_day = fields.Char(required=True, default="07:00", tracking=True,
+                               help="Local times of the doses, separated by commas, e.g. 07:00,19:00.")
+    date_start = fields.Date(string="From", required=True, default=fields.Date.context_today, tracking=True)
+    date_end = fields.Date(string="Until", tracking=True, help="Last day of the treatment; empty if ongoing.")
+    prescriber_id = fields.Many2one("res.users", string="Prescriber", default=lambda self: self.env.user,
+                                    tracking=True)
+    instructions = fields.Text(help="How to give the medicine, e.g. after a meal, with plenty of water.")
+    state = fields.Selection(
+        [("draft", "Draft"), ("active", "Active"), ("stopped", "Stopped")],
+        default="draft", required=True, tracking=True, copy=False, index=True,
+    )
+    administration_ids = fields.One2many("ctxh.medication.administration", "medication_id", string="Doses")
+    dose_count = fields.Integer(compute="_compute_dose_count", string="Number of Doses")
+
+    _sql_constraints = [
+        ("dates_check", "CHECK (date_end IS NULL OR date_end >= date_start)",
+         "A medication order cannot end before it starts."),
+    ]
+
+    @api.depends("resident_id.name", "medicine")
+    def _compute_display_name(self):
+        for order in self:
+            order.display_name = " - ".join(filter(None, [order.medicine, order.resident_id.name]))
+
+
+    def _compute_dose_count(self):
+        counts = dict(self.env["ctxh.medication.administration"]._read_group(
+            [("medication_id", "in", self.ids)], ["medication_id"], ["__count"]))
+        for order in self:
+            order.dose_count = counts.get(order, 0)
+
+    @api.constrains("times_of_day")
+    def _check_times_of_day(self):
+        for order in self:
+            order._get_times()
+
+    def _get_times(self):
+        """The dose times as sorted (hour, minute) pairs; raises if the text is not a list of HH:MM."""
+        self.ensure_one()
+        times = set()
+        for part in (self.times_of_day or "").replace(" ", "").split(","):
+            match = TIME_RE.match(part)
+            if not match or int(match[1]) > 23 or int(match[2]) > 59:
+                raise ValidationError(self.env._(
+                    "Times of day of %(medicine)s must be hours and minutes separated by commas, "
+                    "e.g. 07:00,19:00 (got “%(times)s”).", medicine=self.medicine, times=self.times_of_day))
+            times.add((int(match[1]), int(match[2])))
+        return sorted(times)
+
+    def _get_tz(self):
+        self.ensure_one()
+        return pytz.timezone(self.company_id.partner_id.tz or FACILITY_TZ)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def _check_state(self, *states):
+        for order in self:
+            if order.state not in states:
+                raise UserError(self.env._(
+                    "The order of %(medicine)s for %(person)s is %(state)s: this step is not possible now.",
+                    medicine=order.medicine, person=order.resident_id.name,
+                    state=dict(self._fields["state"]._description_selection(self.env))[order.state]))
+
+    def action_activate(self):
+        """Medical staff start the order; the doses of the coming days are planned at once."""
+        self.env["ctxh.admission"]._check_group(MEDICAL)
+        self._check_state("draft")
+        self.write({"state": "active"})
+        self._generate_doses()
+
+    def action_stop(self):
+        """Medical staff stop the order: doses still planned after now are removed."""
+        self.env["ctxh.admission"]._check_group(MEDICAL)
+        self._check_state("active")
+        now = fields.Datetime.now()
+        today = fields.Date.context_today(self)
+        for order in self:
+            if not order.date_end or order.date_end > today:
+                order.date_end = max(today, order.date_start)
+        self.administration_ids.filtered(lambda d: d.state == "planned" and d.scheduled_at > now).unlink()
+        self.write({"state": "stopped"})
+
+    def action_view_doses(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_care.ctxh_medication_administration_action")
+        action["domain"] = [("medication_id", "=", self.id)]
+        action["context"] = {"default_medication_id": self.id}
+        return action
+
+    # ------------------------------------------------------------------
+    # Dose planning
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_generate_doses(self):
+        """Plan the doses of every active order for the coming days (legal parameter
+        ``medication_plan_days``, today included). Running it again adds nothing."""
+        self.search([("state", "=", "active")])._generate_doses()
+
+    def _generate_doses(self, now=None):
+        """Create, in one batch, the doses of these active orders due between ``now`` and the end of the
+        planning window. Times of day are the facility's local times; doses are stored in UTC."""
+        now = now or fields.Datetime.now()
+        days = max(int(self.env["ctxh.legal.parameter"]._get_value("medication_plan_days", 2)), 1)
+        orders = self.filtered(lambda o: o.state == "active")
+        Dose = self.env["ctxh.medication.administration"]
+        if not orders:
+            return Dose
+        existing = set(Dose.sudo().search_fetch(
+            [("medication_id", "in", orders.ids), ("scheduled_at", ">=", now)],
+            ["medication_id", "scheduled_at"],
+        ).mapped(lambda d: (d.medication_id.id, d.scheduled_at)))
+        vals_list = []
+        for order in orders:
+            vals_list += order._prepare_dose_vals(now, days, existing)
+        return Dose.create(vals_list)
+
+    def _prepare_dose_vals(self, now, days, existing=()):
+        """Values of the doses of this order due from ``now`` over ``days`` local days, skipping
+        (order id, UTC time) pairs in ``existing``."""
+        self.ensure_one()
+        tz = self._get_tz()
+        today = pytz.utc.localize(now).astimezone(tz).date()
+        vals_list = []
+        for offset in range(days):
+            day = today + timedelta(days=offset)
+            if day < self.date_start or (self.date_end and day > self.date_end):
+                continue
+            for hour, minute in self._get_times():
+                local = tz.localize(datetime.combine(day, time(hour, minute)))
+                scheduled = local.astimezone(pytz.utc).replace(tzinfo=None)
+                if scheduled < now or (self.id, scheduled) in existing:
+                    continue
+                vals_list.append({"medication_id": self.id, "scheduled_at": scheduled})
+        return vals_list
+
+
+class CtxhMedicationAdministration(models.Model):
+    """One planned dose of a medication order, and what happened: given, refused or missed."""
+
+    _name = "ctxh.medication.administration"
+    _description = "Medication Dose"
+    _order = "scheduled_at, id"
+    _check_company_auto = True
+
+    medication_id = fields.Many2one("ctxh.medication", string="Medication Order", required=True,
+                                    ondelete="cascade", index=True, check_company=True)
+    resident_id = fields.Many2one(related="medication_id.resident_id", store=True, index=True)
+    company_id = fields.Many2one(related="medication_id.company_id", store=True, index=True, string="Facility")
+    medicine = fields.Char(related="medication_id.medicine")
+    dose = fields.Char(related="medication_id.dose")
+    route = fields.Selection(related="medication_id.route")
+    instructions = fields.Text(related="medication_id.instructions")
+    scheduled_at = fields.Datetime(string="Scheduled At", required=True, index=True)
+    given_at = fields.Datetime(string="Recorded At", readonly=True, copy=False)
+    given_by = fields.Many2one("res.users", string="Recorded By", readonly=True, copy=False)
+    state = fields.Selection(
+        [("planned", "Planned"), ("given", "Given"), ("refused", "Refused"), ("missed", "Missed")],
+        default="planned", required=True, index=True, copy=False,
+    )
+    reason = fields.Text(help="Why the dose was refused or missed.")
+    is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue", string="Overdue")
+
+    _sql_constraints = [
+        ("dose_uniq", "unique(medication_id, scheduled_at)", "This dose is already planned."),
+    ]
+
+    @api.depends("medicine", "resident_id.name", "scheduled_at")
+    def _compute_display_name(self):
+        for dose in self:
+            when = dose.scheduled_at and fields.Datetime.to_string(
+                fields.Datetime.context_timestamp(dose, dose.scheduled_at))[:16]
+            dose.display_name = " - ".join(filter(None, [dose.medicine, dose.resident_id.name, when]))
+
+    @api.model
+    def _overdue_limit(self):
+        grace = self.env["ctxh.legal.parameter"]._get_value("medication_grace_minutes", 60)
+        return fields.Datetime.now() - timedelta(minutes=grace)
+
+    @api.depends("state", "scheduled_at")
+    def _compute_is_overdue(self):
+        limit = self._overdue_limit()
+        for dose in self:
+            dose.is_overdue = dose.state == "planned" and bool(dose.scheduled_at) and dose.scheduled_at < limit
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(self.env._("Unsupported search on overdue doses."))
+        overdue = [("state", "=", "planned"), ("scheduled_at", "<", self._overdue_limit())]
+        if (operator == "=") == bool(value):
+            return overdue
+        return ["|", ("state", "!=", "planned"), ("scheduled_at", ">=", self._overdue_limit())]
+
+    @api.constrains("state", "reason")
+    def _check_reason(self):
+        for dose in self:
+            if dose.state in ("refused", "missed") and not (dose.reason or "").strip():
+                raise ValidationError(self.env._(
+                    "Write why %(person)s did not take %(medicine)s.",
+                    person=dose.resident_id.name, medicine=dose.medicine))
+
+    def write(self, vals):
+        if not self.env.su and set(vals) - DOSE_RECORD_FIELDS and not self.env.user.has_group(MEDICAL):
+            raise AccessError(self.env._("Only medical staff may change a planned dose; record it instead."))
+        return super().write(vals)
+
+    # ------------------------------------------------------------------
+    # Recording a dose (carers)
+    # ------------------------------------------------------------------
+    def _record(self, state):
+        self.env["ctxh.admission"]._check_group(CARE)
+        for dose in self:
+            if dose.state != "planned":
+                raise UserError(self.env._("This dose is already recorded: %s.", dose.display_name))
+            if state != "given" and not (dose.reason or "").strip():
+                raise UserError(self.env._("Write why %(person)s did not take %(medicine)s before recording it.",
+                                           person=dose.resident_id.name, medicine=dose.medicine))
+        self.write({"state": state, "given_at": fields.Datetime.now(), "given_by": self.env.user.id})
+
+    def action_given(self):
+        self._record("given")
+
+    def action_refused(self):
+        self._record("refused")
+
+    def action_missed(self):
+        self._record("missed")
+
+
+class CtxhResident(models.Model):
+    _inherit = "ctxh.resident"
+
+    medication_dose_count = fields.Integer(compute="_compute_medication_dose_count", string="Doses")
+
+    def _compute_medication_dose_count(self):
+        counts = dict(self.env["ctxh.medication.administration"]._read_group(
+            [("resident_id", "in", self.ids)], ["resident_id"], ["__count"]))
+        for resident in self:
+            resident.medication_dose_count = counts.get(resident, 0)
+
+    def action_view_medication_doses(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_care.ctxh_medication_administration_action")
+        action["domain"] = [("resident_id", "=", self.id)]
+        action["context"] = {"search_default_planned": 1}
+        return action

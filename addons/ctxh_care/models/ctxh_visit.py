@@ -1,0 +1,89 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class CtxhVisit(models.Model):
+    """A family visit: who came, when, what they brought, whether staff supervised it."""
+
+    _name = "ctxh.visit"
+    _description = "Family Visit"
+    _inherit = ["mail.thread"]
+    _order = "time_in desc, id desc"
+    _check_company_auto = True
+
+    resident_id = fields.Many2one("ctxh.resident", required=True, index=True, check_company=True, tracking=True)
+    company_id = fields.Many2one(related="resident_id.company_id", store=True, index=True, string="Facility")
+    relative_id = fields.Many2one("ctxh.resident.relative", string="Registered Relative",
+                                  domain="[('resident_id', '=', resident_id)]")
+    visitor_partner_id = fields.Many2one("res.partner", string="Visitor", required=True, tracking=True,
+                                         compute="_compute_visitor_partner_id", store=True, readonly=False,
+                                         precompute=True)
+    relationship = fields.Selection(related="relative_id.relationship")
+    identity_document = fields.Char(string="Visitor's ID Document")
+    time_in = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
+    time_out = fields.Datetime(tracking=True)
+    items_brought = fields.Text()
+    supervised = fields.Boolean(tracking=True)
+    supervisor_id = fields.Many2one("res.users", string="Supervised By")
+    note = fields.Text()
+    forbidden_warning = fields.Char(compute="_compute_forbidden_warning")
+
+    @api.depends("relative_id")
+    def _compute_visitor_partner_id(self):
+        for visit in self:
+            if visit.relative_id:
+                visit.visitor_partner_id = visit.relative_id.partner_id
+
+    def _forbidden_relatives(self):
+        """Relatives of the visited residents marked 'must not visit' who match the visitor."""
+        relatives = self.env["ctxh.resident.relative"].sudo().search([
+            ("resident_id", "in", self.resident_id.ids),
+            ("partner_id", "in", self.visitor_partner_id.ids),
+            ("visit_permission", "=", "forbidden"),
+        ])
+        return {(r.resident_id.id, r.partner_id.id): r for r in relatives}
+
+    @api.depends("resident_id", "visitor_partner_id")
+    def _compute_forbidden_warning(self):
+        forbidden = self._forbidden_relatives()
+        for visit in self:
+            match = forbidden.get((visit.resident_id.id, visit.visitor_partner_id.id))
+            visit.forbidden_warning = self.env._(
+                "%(visitor)s must not see %(resident)s. %(note)s",
+                visitor=visit.visitor_partner_id.name, resident=visit.resident_id.name, note=match.note or "",
+            ) if match else False
+
+    @api.constrains("resident_id", "visitor_partner_id")
+    def _check_visit_allowed(self):
+        for visit in self:
+            if visit.forbidden_warning:
+                raise ValidationError(self.env._("This visit cannot be registered: %s", visit.forbidden_warning))
+
+    @api.constrains("time_in", "time_out")
+    def _check_times(self):
+        for visit in self:
+            if visit.time_out and visit.time_out < visit.time_in:
+                raise ValidationError(self.env._("A visit cannot end before it starts."))
+
+    def action_leave(self):
+        self.env["ctxh.admission"]._check_group("ctxh_residents.group_ctxh_care_staff")
+        self.filtered(lambda v: not v.time_out).write({"time_out": fields.Datetime.now()})
+
+
+class CtxhResident(models.Model):
+    _inherit = "ctxh.resident"
+
+    visit_count = fields.Integer(compute="_compute_visit_count")
+
+    def _compute_visit_count(self):
+        counts = dict(self.env["ctxh.visit"]._read_group(
+            [("resident_id", "in", self.ids)], ["resident_id"], ["__count"]))
+        for resident in self:
+            resident.visit_count = counts.get(resident, 0)
+
+    def action_view_visits(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_care.ctxh_visit_action")
+        action["domain"] = [("resident_id", "=", self.id)]
+        action["context"] = {"default_resident_id": self.id}
+        return action
