@@ -14,6 +14,8 @@ PROGRAMME_KINDS = [
     ("culture_sport", "Culture and sport"),
 ]
 
+CARE = "ctxh_residents.group_ctxh_care_staff"
+
 
 class CtxhProgramme(models.Model):
     """An activity programme of a facility: a class, a therapy group, a workshop, run in sessions."""
@@ -356,7 +358,7 @@ class CtxhStay(models.Model):
     _inherit = "ctxh.stay"
 
     is_rehab_stay = fields.Boolean(compute="_compute_is_rehab_stay", string="Drug Rehabilitation Stay")
-    rehab_stage_id = fields.Many2one("ctxh.rehab.stage", string="Rehabilitation Stage", tracking=True,
+    rehab_stage_id = fields.Many2one("ctxh.rehab.stage", groups=CARE, string="Rehabilitation Stage", tracking=True,
                                      ondelete="restrict", index=True)
 
     @api.depends("admission_type_id.code")
@@ -376,11 +378,13 @@ class CtxhStay(models.Model):
 class CtxhResident(models.Model):
     _inherit = "ctxh.resident"
 
-    programme_enrolment_ids = fields.One2many("ctxh.programme.enrolment", "resident_id", string="Programme Enrolments")
-    programme_enrolment_count = fields.Integer(compute="_compute_programme_stats", string="Activities Count")
-    programme_hours = fields.Float(compute="_compute_programme_stats", string="Activity Hours",
+    programme_enrolment_ids = fields.One2many("ctxh.programme.enrolment", "resident_id", groups=CARE,
+                                              string="Programme Enrolments")
+    programme_enrolment_count = fields.Integer(groups=CARE, compute="_compute_programme_stats",
+                                               string="Activities Count")
+    programme_hours = fields.Float(groups=CARE, compute="_compute_programme_stats", string="Activity Hours",
                                    help="Hours of programme sessions the resident attended.")
-    rehab_stage_id = fields.Many2one(related="current_stay_id.rehab_stage_id", store=True, readonly=False,
+    rehab_stage_id = fields.Many2one(groups=CARE, related="current_stay_id.rehab_stage_id", store=True, readonly=False,
                                      string="Rehabilitation Stage")
     is_rehab_stay = fields.Boolean(related="current_stay_id.is_rehab_stay", string="In Drug Rehabilitation")
 

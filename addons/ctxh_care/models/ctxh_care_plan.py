@@ -263,8 +263,8 @@ class CtxhCarePlan(models.Model):
 class CtxhResident(models.Model):
     _inherit = "ctxh.resident"
 
-    assessment_count = fields.Integer(compute="_compute_care_plan_counts", string="Assessments")
-    care_plan_count = fields.Integer(compute="_compute_care_plan_counts", string="Care Plans")
+    assessment_count = fields.Integer(groups=CARE, compute="_compute_care_plan_counts", string="Assessments")
+    care_plan_count = fields.Integer(groups=CARE, compute="_compute_care_plan_counts", string="Care Plans")
 
     def _compute_care_plan_counts(self):
         domain = [("resident_id", "in", self.ids)]

@@ -119,7 +119,7 @@ class CtxhIncidentNotification(models.Model):
 class CtxhResident(models.Model):
     _inherit = "ctxh.resident"
 
-    incident_count = fields.Integer(compute="_compute_incident_count")
+    incident_count = fields.Integer(groups=CARE, compute="_compute_incident_count")
 
     def _compute_incident_count(self):
         counts = dict(self.env["ctxh.incident"]._read_group(

@@ -268,7 +268,7 @@ class CtxhMedicationAdministration(models.Model):
 class CtxhResident(models.Model):
     _inherit = "ctxh.resident"
 
-    medication_dose_count = fields.Integer(compute="_compute_medication_dose_count", string="Doses")
+    medication_dose_count = fields.Integer(groups=CARE, compute="_compute_medication_dose_count", string="Doses")
 
     def _compute_medication_dose_count(self):
         counts = dict(self.env["ctxh.medication.administration"]._read_group(

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+CARE = "ctxh_residents.group_ctxh_care_staff"
+
 
 class CtxhVisit(models.Model):
     """A family visit: who came, when, what they brought, whether staff supervised it."""
@@ -73,7 +75,7 @@ class CtxhVisit(models.Model):
 class CtxhResident(models.Model):
     _inherit = "ctxh.resident"
 
-    visit_count = fields.Integer(compute="_compute_visit_count")
+    visit_count = fields.Integer(groups=CARE, compute="_compute_visit_count")
 
     def _compute_visit_count(self):
         counts = dict(self.env["ctxh.visit"]._read_group(

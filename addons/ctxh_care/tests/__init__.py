@@ -1,4 +1,5 @@
 from . import test_menus
+from . import test_privacy
 from . import test_care_plan
 from . import test_medical
 from . import test_activity

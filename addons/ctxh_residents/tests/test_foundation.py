@@ -1,5 +1,6 @@
 from psycopg2 import IntegrityError
 
+from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -33,9 +34,20 @@ class TestFoundation(TransactionCase):
         accountant = new_test_user(
             self.env, login="t_accountant", groups="ctxh_residents.group_ctxh_accountant"
         )
-        self.assertTrue(accountant.has_group("ctxh_residents.group_ctxh_care_staff"))
+        self.assertFalse(accountant.has_group("ctxh_residents.group_ctxh_care_staff"))
         self.assertFalse(accountant.has_group("ctxh_residents.group_ctxh_sensitive"))
         self.assertFalse(accountant.has_group("ctxh_residents.group_ctxh_medical"))
+
+    def test_accountant_reads_the_registry_without_changing_it(self):
+        """An accountant reads residents and stays (for contracts) but cannot edit them."""
+        accountant = new_test_user(
+            self.env, login="t_accountant2", groups="ctxh_residents.group_ctxh_accountant"
+        )
+        resident = self.env.ref("ctxh_residents.resident_qn_01").with_user(accountant)
+        self.assertTrue(resident.read(["name", "code", "state", "bed_id", "current_stay_id"]))
+        self.assertIn(self.root_menu.id, self.env["ir.ui.menu"].with_user(accountant)._visible_menu_ids())
+        with self.assertRaises(AccessError):
+            resident.write({"name": "Đổi tên"})
 
     def test_app_menu_visible_only_to_facility_staff(self):
         """Care staff see the Social Assistance app; other internal users do not."""
