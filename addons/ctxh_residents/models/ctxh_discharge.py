@@ -174,7 +174,7 @@ class CtxhFollowup(models.Model):
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on overdue follow-ups."))
-        domain = [("state", "=", "planned"), ("date_planned", "<", fields.Date.context_today(self))]
+        domain = ["&", ("state", "=", "planned"), ("date_planned", "<", fields.Date.context_today(self))]
         return domain if (operator == "=") == value else ["!", *domain]
 
     def action_done(self):

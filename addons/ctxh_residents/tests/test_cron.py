@@ -81,6 +81,10 @@ class TestScheduledJobs(CtxhResidentsCase):
         discharge.action_done()
         overdue = discharge.followup_ids.filtered("is_overdue")
         self.assertEqual(len(overdue), 2, "the visits at 1 and 3 months are overdue")
+        Visits = self.env["ctxh.followup"].with_context(active_test=False)
+        scope = [("discharge_id", "=", discharge.id)]
+        self.assertEqual(Visits.search([*scope, ("is_overdue", "=", True)]), overdue)
+        self.assertEqual(Visits.search([*scope, ("is_overdue", "=", False)]), discharge.followup_ids - overdue)
         Followup = self.env["ctxh.followup"]
         Followup._cron_overdue()
         Followup._cron_overdue()
