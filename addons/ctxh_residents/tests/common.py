@@ -1,4 +1,5 @@
 from odoo import http
+from odoo.sql_db import db_connect
 from odoo.tests import HttpCase, TransactionCase, new_test_user
 
 
@@ -64,3 +65,25 @@ class CtxhResidentsCase(TransactionCase):
         values = {"name": "Nguyễn Thị Lành", "gender": "female", "company_id": (company or cls.facility_a).id}
         values.update(vals)
         return cls.env["ctxh.resident"].create(values)
+
+
+class TwoConnectionsCase(CtxhResidentsCase):
+    """Helpers for tests where two users save at the same moment, on two real connections."""
+
+    def _cursor(self):
+        # real, independent connections: the test's own cursor would serialise everything
+        return db_connect(self.env.cr.dbname).cursor()
+
+    def _wait_until_blocked(self, attempts=600):
+        """Poll PostgreSQL until a session of this database waits on a lock (no fixed sleep)."""
+        probe = self._cursor()
+        try:
+            for _attempt in range(attempts):
+                probe.execute("""SELECT count(*) FROM pg_stat_activity
+                                 WHERE wait_event_type = 'Lock' AND datname = current_database()""")
+                if probe.fetchone()[0]:
+                    return
+                probe.execute("SELECT pg_sleep(0.05)")
+            self.fail("the second transaction never waited for the first")
+        finally:
+            probe.close()

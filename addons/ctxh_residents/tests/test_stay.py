@@ -4,11 +4,10 @@ from datetime import datetime
 from psycopg2 import IntegrityError, errors
 
 from odoo.service.model import _as_validation_error
-from odoo.sql_db import db_connect
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import CtxhResidentsCase
+from .common import CtxhResidentsCase, TwoConnectionsCase
 
 
 @tagged("post_install", "-at_install")
@@ -63,12 +62,8 @@ class TestStayAndBeds(CtxhResidentsCase):
 
 
 @tagged("post_install", "-at_install")
-class TestBedConcurrency(CtxhResidentsCase):
+class TestBedConcurrency(TwoConnectionsCase):
     """Two users save a bed for two different stays at the same moment."""
-
-    def _cursor(self):
-        # real, independent connections: the test's own cursor would serialise everything
-        return db_connect(self.env.cr.dbname).cursor()
 
     def test_two_cursors_cannot_book_one_bed(self):
         """The second transaction waits for the first, then fails: the bed holds one stay."""
@@ -138,16 +133,3 @@ class TestBedConcurrency(CtxhResidentsCase):
         finally:
             cr.close()
 
-    def _wait_until_blocked(self, attempts=600):
-        """Poll PostgreSQL until a session of this database waits on a lock (no fixed sleep)."""
-        probe = self._cursor()
-        try:
-            for _attempt in range(attempts):
-                probe.execute("""SELECT count(*) FROM pg_stat_activity
-                                 WHERE wait_event_type = 'Lock' AND datname = current_database()""")
-                if probe.fetchone()[0]:
-                    return
-                probe.execute("SELECT pg_sleep(0.05)")
-            self.fail("the second transaction never waited for the first")
-        finally:
-            probe.close()

@@ -1,1 +1,5 @@
 from . import test_amount_words
+from . import test_contract
+from . import test_allowance
+from . import test_social
+from . import test_tour_billing

@@ -1,0 +1,560 @@
+import calendar
+from datetime import datetime, time, timedelta
+
+import pytz
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_round
+
+ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
+DIRECTOR = "ctxh_residents.group_ctxh_director"
+DEFAULT_TZ = "Asia/Ho_Chi_Minh"
+
+
+def _month_bounds(day):
+    first = day.replace(day=1)
+    return first, first + relativedelta(months=1, days=-1)
+
+
+class CtxhAssistanceLevel(models.Model):
+    """The standard social assistance level (mức chuẩn trợ giúp xã hội) in force from a date,
+    nationally or in one province that set a higher level."""
+
+    _name = "ctxh.assistance.level"
+    _description = "Standard Social Assistance Level"
+    _order = "state_id desc, date_from desc, id desc"
+
+    date_from = fields.Date(string="Valid From", required=True)
+    amount = fields.Float(string="Amount (VND/month)", required=True, digits=(16, 0))
+    state_id = fields.Many2one(
+        "res.country.state", string="Province", domain="[('country_id.code', '=', 'VN')]", index=True,
+        help="Leave empty for the national level; set it for a province's own, higher level.")
+    legal_basis = fields.Char()
+
+    _sql_constraints = [
+        ("amount_positive", "CHECK (amount > 0)", "The standard level must be positive."),
+    ]
+
+    @api.constrains("state_id", "date_from")
+    def _check_unique_start(self):
+        for level in self:
+            if self.search_count([("id", "!=", level.id), ("state_id", "=", level.state_id.id),
+                                  ("date_from", "=", level.date_from)]):
+                raise ValidationError(self.env._(
+                    "A level already starts on %(date)s for %(where)s.", date=level.date_from,
+                    where=level.state_id.name or self.env._("the whole country")))
+
+    @api.depends("amount", "date_from", "state_id")
+    def _compute_display_name(self):
+        for level in self:
+            where = level.state_id.name or self.env._("National")
+            level.display_name = f"{where}: {level.amount:,.0f} ({level.date_from})"
+
+    @api.model
+    def _get_level_record(self, on_date, state=None):
+        """The level record in force on ``on_date`` for province ``state``: the province's own
+        level if it set one, never below the national level (Decree 20/2021/NĐ-CP Art. 4(3))."""
+        Level = self.sudo()
+        national = Level.search([("state_id", "=", False), ("date_from", "<=", on_date)],
+                                order="date_from desc", limit=1)
+        if state:
+            own = Level.search([("state_id", "=", state.id), ("date_from", "<=", on_date)],
+                               order="date_from desc", limit=1)
+            if own and own.amount >= national.amount:
+                return own
+        return national
+
+    @api.model
+    def _get_level(self, on_date, state=None):
+        """The standard level (VND per month) in force on ``on_date`` for province ``state``."""
+        return self._get_level_record(on_date, state).amount
+
+
+class CtxhAllowanceCoefficient(models.Model):
+    """The coefficient applied to the standard level for a category of resident and an age
+    bracket (Decree 20/2021/NĐ-CP Art. 25)."""
+
+    _name = "ctxh.allowance.coefficient"
+    _description = "Allowance Coefficient"
+    _order = "category_id, date_from desc, min_age"
+
+    category_id = fields.Many2one("ctxh.resident.category", string="Resident Category", required=True,
+                                  ondelete="cascade", index=True)
+    min_age = fields.Integer(string="From Age", default=0, help="Age in full years, included.")
+    max_age = fields.Integer(string="Under Age", default=0, help="Age in full years, excluded; 0 for no limit.")
+    coefficient = fields.Float(required=True, digits=(16, 2))
+    date_from = fields.Date(string="Valid From", required=True)
+    legal_basis = fields.Char()
+
+    _sql_constraints = [
+        ("coefficient_positive", "CHECK (coefficient > 0)", "A coefficient must be positive."),
+        ("age_check", "CHECK (min_age >= 0 AND (max_age = 0 OR max_age > min_age))",
+         "The upper age must be above the lower age (or 0 for no limit)."),
+    ]
+
+    @api.depends("category_id", "min_age", "max_age", "coefficient")
+    def _compute_display_name(self):
+        for rule in self:
+            ages = f"{rule.min_age}-{rule.max_age or '∞'}"
+            rule.display_name = f"{rule.category_id.name} ({ages}): {rule.coefficient:g}"
+
+    def _applies(self, category, age, on_date):
+        self.ensure_one()
+        return (self.category_id == category and self.date_from <= on_date and self.min_age <= age
+                and (not self.max_age or age < self.max_age))
+
+    @api.model
+    def _get_coefficient(self, category, age, on_date):
+        """The coefficient record for ``category`` and ``age`` in force on ``on_date``."""
+        rules = self.sudo().search([("category_id", "=", category.id), ("date_from", "<=", on_date)])
+        return rules._pick(category, age, on_date)
+
+    def _pick(self, category, age, on_date):
+        """Among ``self`` (already loaded), the latest rule for ``category`` and ``age``."""
+        matching = self.filtered(lambda r: r._applies(category, age, on_date))
+        return matching.sorted(lambda r: (r.date_from, r.id), reverse=True)[:1]
+
+
+class CtxhAllowanceSheet(models.Model):
+    """The monthly list of nurturing allowances of a facility's state-funded residents,
+    computed from their stays, approved by the director."""
+
+    _name = "ctxh.allowance.sheet"
+    _description = "Monthly Allowance Sheet"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_from desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one("res.company", string="Facility", required=True, index=True,
+                                 default=lambda self: self.env.company, tracking=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    date_from = fields.Date(string="Month", required=True, tracking=True,
+                            default=lambda self: _month_bounds(fields.Date.context_today(self))[0])
+    date_to = fields.Date(compute="_compute_date_to", store=True, string="Until")
+    days_in_month = fields.Integer(compute="_compute_date_to", store=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("computed", "Computed"), ("approved", "Approved")],
+        default="draft", required=True, tracking=True, copy=False, index=True)
+    line_ids = fields.One2many("ctxh.allowance.sheet.line", "sheet_id", string="Lines", copy=False)
+    line_count = fields.Integer(compute="_compute_totals")
+    amount_total = fields.Monetary(compute="_compute_totals", string="Total", currency_field="currency_id")
+    amount_total_words = fields.Char(compute="_compute_totals", string="In Words")
+    summary_html = fields.Html(compute="_compute_totals", string="Totals by Category", sanitize=False)
+    burial_support_ids = fields.One2many("ctxh.burial.support", "sheet_id", string="Burial Support")
+    burial_support_count = fields.Integer(compute="_compute_burial_support_count")
+    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
+    approved_date = fields.Date(string="Approved On", readonly=True, copy=False)
+    note = fields.Text()
+
+    _sql_constraints = [
+        ("company_month_uniq", "unique(company_id, date_from)", "This facility already has a sheet for this month."),
+    ]
+
+    @api.depends("date_from")
+    def _compute_name(self):
+        for sheet in self:
+            month = sheet.date_from and sheet.date_from.strftime("%m/%Y")
+            sheet.name = self.env._("Allowances %(month)s", month=month or "") if month else False
+
+    @api.depends("date_from")
+    def _compute_date_to(self):
+        for sheet in self:
+            if sheet.date_from:
+                sheet.date_to = _month_bounds(sheet.date_from)[1]
+                sheet.days_in_month = calendar.monthrange(sheet.date_from.year, sheet.date_from.month)[1]
+            else:
+                sheet.date_to = False
+                sheet.days_in_month = 0
+
+    @api.depends("line_ids.amount", "line_ids.category_id")
+    def _compute_totals(self):
+        # the summary reads saved lines (one grouped query); the total follows unsaved edits too
+        groups = self.env["ctxh.allowance.sheet.line"]._read_group(
+            [("sheet_id", "in", self._origin.ids)], ["sheet_id", "category_id"], ["__count", "amount:sum"])
+        by_sheet = {}
+        for sheet, category, count, amount in groups:
+            by_sheet.setdefault(sheet, []).append((category, count, amount))
+        for sheet in self:
+            rows = sorted(by_sheet.get(sheet._origin, []), key=lambda r: (r[0].sequence, r[0].id))
+            total = sum(sheet.line_ids.mapped("amount"))
+            sheet.line_count = len(sheet.line_ids)
+            sheet.amount_total = total
+            currency = sheet.currency_id
+            sheet.amount_total_words = currency.ctxh_amount_to_words(total) if sheet.line_ids and currency else False
+            sheet.summary_html = sheet._render_summary(rows, sum(r[2] for r in rows)) if rows else False
+
+    def _render_summary(self, rows, total):
+        def money(value):
+            return f"{value:,.0f}".replace(",", ".")
+
+        body = Markup("").join(
+            Markup("<tr><td>%s</td><td class='text-end'>%s</td><td class='text-end'>%s</td></tr>")
+            % (category.name or self.env._("No category"), count, money(amount))
+            for category, count, amount in rows)
+        return Markup(
+            "<table class='table table-sm o_ctxh_allowance_summary'><thead><tr><th>%s</th>"
+            "<th class='text-end'>%s</th><th class='text-end'>%s</th></tr></thead><tbody>%s</tbody>"
+            "<tfoot><tr><th>%s</th><th class='text-end'>%s</th><th class='text-end'>%s</th></tr></tfoot></table>"
+        ) % (escape(self.env._("Category")), escape(self.env._("Residents")), escape(self.env._("Amount (VND)")),
+             body, escape(self.env._("Total")), sum(r[1] for r in rows), money(total))
+
+    def _compute_burial_support_count(self):
+        counts = dict(self.env["ctxh.burial.support"]._read_group(
+            [("sheet_id", "in", self.ids)], ["sheet_id"], ["__count"]))
+        for sheet in self:
+            sheet.burial_support_count = counts.get(sheet, 0)
+
+    @api.constrains("date_from")
+    def _check_date_from(self):
+        if any(sheet.date_from.day != 1 for sheet in self):
+            raise ValidationError(self.env._("An allowance sheet covers a calendar month: start it on the 1st."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("date_from"):
+                vals["date_from"] = _month_bounds(fields.Date.to_date(vals["date_from"]))[0]
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_approved(self):
+        if any(sheet.state == "approved" for sheet in self):
+            raise UserError(self.env._("An approved allowance sheet cannot be deleted."))
+
+    def _check_editable(self):
+        if any(sheet.state == "approved" for sheet in self):
+            raise UserError(self.env._("The allowance sheet is approved: reset it to draft to change its lines."))
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def _check_group(self, xmlid):
+        if not self.env.su:
+            self.env["ctxh.admission"]._check_group(xmlid)
+
+    def _check_state(self, *states):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for sheet in self:
+            if sheet.state not in states:
+                raise UserError(self.env._("%(sheet)s is %(state)s: this step is not possible now.",
+                                           sheet=sheet.display_name, state=labels[sheet.state]))
+
+    def action_compute(self):
+        """Build the lines of every state-funded resident in care during the month; running it
+        again updates the same lines instead of adding new ones."""
+        self._check_group(ACCOUNTANT)
+        self._check_state("draft", "computed")
+        for sheet in self:
+            sheet._compute_lines()
+        self.write({"state": "computed"})
+        return True
+
+    def action_approve(self):
+        self._check_group(DIRECTOR)
+        self._check_state("computed")
+        self.write({"state": "approved", "approved_by_id": self.env.uid,
+                    "approved_date": fields.Date.context_today(self)})
+        return True
+
+    def action_reset_draft(self):
+        self._check_group(DIRECTOR if "approved" in self.mapped("state") else ACCOUNTANT)
+        self._check_state("computed", "approved")
+        self.write({"state": "draft", "approved_by_id": False, "approved_date": False})
+        return True
+
+    def action_create_burial_supports(self):
+        """Burial support for the residents on the sheet who died during the month."""
+        self.ensure_one()
+        self._check_group(ACCOUNTANT)
+        death = self.env.ref("ctxh_residents.discharge_reason_death")
+        discharges = self.env["ctxh.discharge"].search([
+            ("company_id", "=", self.company_id.id), ("reason_id", "=", death.id),
+            ("resident_id", "in", self.line_ids.resident_id.ids),
+        ])
+        Burial = self.env["ctxh.burial.support"]
+        existing = Burial.search([("resident_id", "in", discharges.resident_id.ids)]).resident_id
+        vals_list = []
+        for discharge in discharges:
+            resident = discharge.resident_id
+            moment = discharge.handover_date or discharge.stay_id.date_end
+            died = moment and pytz.utc.localize(moment).astimezone(self._tz()).date()
+            if resident in existing or not died or not self.date_from <= died <= self.date_to:
+                continue
+            existing |= resident
+            vals_list.append({
+                "resident_id": resident.id, "date_of_death": died, "sheet_id": self.id,
+                "partner_id": (discharge.receiving_partner_id or resident.guardian_id).id,
+            })
+        Burial.create(vals_list)
+        return self.action_view_burial_supports()
+
+    def action_view_burial_supports(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_services.ctxh_burial_support_action")
+        action["domain"] = [("sheet_id", "=", self.id)]
+        action["context"] = {"default_sheet_id": self.id}
+        return action
+
+    def action_view_lines(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_services.ctxh_allowance_sheet_line_action")
+        action["domain"] = [("sheet_id", "=", self.id)]
+        action["context"] = {"group_by": "category_id", "default_sheet_id": self.id}
+        return action
+
+    # ------------------------------------------------------------------
+    # Computation
+    # ------------------------------------------------------------------
+    def _tz(self):
+        """The facility's time zone: days in care must not depend on who computes the sheet."""
+        return pytz.timezone(self.company_id.partner_id.tz or DEFAULT_TZ)
+
+    def _stay_days(self, stays):
+        """Days of the month each resident spent in ``stays``: from the day of arrival to the day
+        before leaving (a same-day stay counts one day), local time, overlaps counted once."""
+        self.ensure_one()
+        tz = self._tz()
+
+        def local_day(moment):
+            return pytz.utc.localize(moment).astimezone(tz).date()
+
+        days = {}
+        for stay in stays:
+            start = max(local_day(stay.date_start), self.date_from)
+            end = local_day(stay.date_end) if stay.date_end else self.date_to + timedelta(days=1)
+            end = min(max(end, local_day(stay.date_start) + timedelta(days=1)), self.date_to + timedelta(days=1))
+            covered = days.setdefault(stay.resident_id, set())
+            covered.update(start + timedelta(days=n) for n in range((end - start).days))
+        return {resident: len(covered) for resident, covered in days.items() if covered}
+
+    def _eligible_stays(self):
+        """State-funded stays of the facility overlapping the month (one search)."""
+        self.ensure_one()
+        tz = self._tz()
+        month_start = tz.localize(datetime.combine(self.date_from, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
+        month_end = tz.localize(datetime.combine(self.date_to + timedelta(days=1), time.min)).astimezone(
+            pytz.utc).replace(tzinfo=None)
+        return self.env["ctxh.stay"].search([
+            ("company_id", "=", self.company_id.id),
+            ("date_start", "<", month_end),
+            "|", ("date_end", "=", False), ("date_end", ">=", month_start),
+            "|", ("admission_type_id.funding", "=", "state"), ("resident_id.category_ids.funding_type", "=", "state"),
+        ])
+
+    @staticmethod
+    def _age_on(resident, on_date):
+        if resident.birthdate:
+            return relativedelta(on_date, resident.birthdate).years
+        return on_date.year - resident.birth_year if resident.birth_year else 0
+
+    def _prepare_line_vals(self, resident, days, level, rules):
+        """Values of the line of ``resident``: the state-funded category with the highest
+        coefficient for the resident's age at the start of the month."""
+        age = self._age_on(resident, self.date_from)
+        best = self.env["ctxh.allowance.coefficient"]
+        for category in resident.category_ids.filtered(lambda c: c.funding_type == "state"):
+            rule = rules._pick(category, age, self.date_from)
+            if rule and rule.coefficient > best.coefficient:
+                best = rule
+        if not best:
+            return None
+        return {
+            "sheet_id": self.id, "resident_id": resident.id, "category_id": best.category_id.id,
+            "age": age, "level": level, "coefficient": best.coefficient, "days": days,
+        }
+
+    def _compute_lines(self):
+        self.ensure_one()
+        level = self.env["ctxh.assistance.level"]._get_level(self.date_from, self.company_id.state_id)
+        if not level:
+            raise UserError(self.env._("No standard social assistance level is in force on %s.", self.date_from))
+        days_by_resident = self._stay_days(self._eligible_stays())
+        rules = self.env["ctxh.allowance.coefficient"].sudo().search([
+            ("category_id", "in", self.env["ctxh.resident"].concat(*days_by_resident).category_ids.ids),
+            ("date_from", "<=", self.date_from),
+        ])
+        existing = {line.resident_id: line for line in self.line_ids}
+        to_create, skipped = [], []
+        for resident, days in days_by_resident.items():
+            vals = self._prepare_line_vals(resident, days, level, rules)
+            if vals is None:
+                skipped.append(resident.name)
+                continue
+            line = existing.pop(resident, None)
+            if line:
+                line.write(vals)
+            else:
+                to_create.append(vals)
+        self.env["ctxh.allowance.sheet.line"].concat(*existing.values()).unlink()
+        self.env["ctxh.allowance.sheet.line"].create(to_create)
+        if skipped:
+            names = ", ".join(sorted(skipped)[:20]) + (" ..." if len(skipped) > 20 else "")
+            self.message_post(body=self.env._(
+                "%(count)s state-funded residents left out, no allowance coefficient for their category "
+                "and age: %(names)s", count=len(skipped), names=names))
+
+
+class CtxhAllowanceSheetLine(models.Model):
+    """One resident's allowance for the month: level x coefficient x days in care / days in month."""
+
+    _name = "ctxh.allowance.sheet.line"
+    _description = "Allowance Sheet Line"
+    _order = "sheet_id, category_id, resident_id"
+    _check_company_auto = True
+
+    sheet_id = fields.Many2one("ctxh.allowance.sheet", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="sheet_id.company_id", store=True, index=True, string="Facility")
+    currency_id = fields.Many2one(related="sheet_id.currency_id")
+    date_from = fields.Date(related="sheet_id.date_from", store=True, string="Month")
+    sheet_state = fields.Selection(related="sheet_id.state", string="Sheet Status")
+    resident_id = fields.Many2one("ctxh.resident", required=True, index=True, check_company=True,
+                                  ondelete="restrict")
+    resident_code = fields.Char(related="resident_id.code", string="Code")
+    category_id = fields.Many2one("ctxh.resident.category", string="Category", index=True)
+    age = fields.Integer(help="Age in full years on the first day of the month.")
+    level = fields.Float(string="Standard Level", digits=(16, 0))
+    coefficient = fields.Float(digits=(16, 2))
+    days = fields.Integer(string="Days in Care")
+    days_in_month = fields.Integer(related="sheet_id.days_in_month")
+    amount = fields.Monetary(compute="_compute_amount", store=True, currency_field="currency_id",
+                             aggregator="sum")
+    note = fields.Char()
+
+    _sql_constraints = [
+        ("sheet_resident_uniq", "unique(sheet_id, resident_id)", "A resident appears once on a sheet."),
+        ("days_check", "CHECK (days >= 0 AND days <= 31)", "Days in care must be between 0 and 31."),
+    ]
+
+    @api.depends("level", "coefficient", "days", "sheet_id.days_in_month")
+    def _compute_amount(self):
+        for line in self:
+            month_days = line.sheet_id.days_in_month
+            raw = line.level * line.coefficient * line.days / month_days if month_days else 0.0
+            line.amount = float_round(raw, precision_digits=0)
+
+    @api.constrains("days")
+    def _check_days(self):
+        for line in self:
+            if line.days > line.sheet_id.days_in_month:
+                raise ValidationError(self.env._("%(resident)s cannot be in care more days than the month has.",
+                                                 resident=line.resident_id.name))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines.sheet_id._check_editable()
+        return lines
+
+    def write(self, vals):
+        self.sheet_id._check_editable()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_approved_sheet(self):
+        self.sheet_id._check_editable()
+
+
+class CtxhBurialSupport(models.Model):
+    """Burial support (hỗ trợ mai táng) when a state-funded resident dies: a multiple of the
+    standard level in force on the date of death (20 times, Decree 20/2021/NĐ-CP)."""
+
+    _name = "ctxh.burial.support"
+    _description = "Burial Support"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_of_death desc, id desc"
+    _check_company_auto = True
+
+    resident_id = fields.Many2one("ctxh.resident", required=True, index=True, check_company=True,
+                                  ondelete="restrict", tracking=True)
+    company_id = fields.Many2one(related="resident_id.company_id", store=True, index=True, string="Facility")
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    sheet_id = fields.Many2one("ctxh.allowance.sheet", string="Allowance Sheet", index=True, check_company=True,
+                               ondelete="set null")
+    date_of_death = fields.Date(required=True, tracking=True)
+    partner_id = fields.Many2one("res.partner", string="Beneficiary", tracking=True, check_company=True,
+                                 help="Who organises the burial and receives the support.")
+    level = fields.Float(string="Standard Level", digits=(16, 0), compute="_compute_amount", store=True)
+    multiplier = fields.Float(digits=(16, 1), required=True, default=lambda self: self._default_multiplier(),
+                              help="Times the standard level (legal parameter burial_support_multiplier).")
+    amount = fields.Monetary(compute="_compute_amount", store=True, currency_field="currency_id", tracking=True)
+    amount_words = fields.Char(compute="_compute_amount_words", string="In Words")
+    state = fields.Selection([("draft", "Draft"), ("approved", "Approved")], default="draft", required=True,
+                             tracking=True, copy=False, index=True)
+    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
+    note = fields.Text()
+
+    _sql_constraints = [
+        ("resident_uniq", "unique(resident_id)", "This resident already has a burial support record."),
+    ]
+
+    @api.depends("resident_id", "date_of_death")
+    def _compute_display_name(self):
+        for support in self:
+            support.display_name = self.env._("Burial support: %s", support.resident_id.name or "")
+
+    @api.model
+    def _default_multiplier(self):
+        return self.env["ctxh.legal.parameter"]._get_value("burial_support_multiplier", 20.0)
+
+    @api.depends("date_of_death", "company_id.state_id", "multiplier")
+    def _compute_amount(self):
+        Level = self.env["ctxh.assistance.level"]
+        for support in self:
+            if not support.date_of_death:
+                support.level = support.amount = 0.0
+                continue
+            support.level = Level._get_level(support.date_of_death, support.company_id.state_id)
+            support.amount = float_round(support.level * support.multiplier, precision_digits=0)
+
+    @api.depends("amount", "currency_id")
+    def _compute_amount_words(self):
+        for support in self:
+            support.amount_words = support.currency_id.ctxh_amount_to_words(support.amount) if support.amount else False
+
+    def write(self, vals):
+        if any(s.state == "approved" for s in self) and set(vals) - {"state", "approved_by_id", "note"}:
+            raise UserError(self.env._("An approved burial support cannot be changed."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_approved(self):
+        if any(s.state == "approved" for s in self):
+            raise UserError(self.env._("An approved burial support cannot be deleted."))
+
+    def action_approve(self):
+        self.env["ctxh.allowance.sheet"]._check_group(DIRECTOR)
+        if any(s.state != "draft" for s in self):
+            raise UserError(self.env._("Only a draft burial support can be approved."))
+        self.write({"state": "approved", "approved_by_id": self.env.uid})
+        return True
+
+    def action_reset_draft(self):
+        self.env["ctxh.allowance.sheet"]._check_group(DIRECTOR)
+        if any(s.state != "approved" for s in self):
+            raise UserError(self.env._("Only an approved burial support can go back to draft."))
+        self.write({"state": "draft", "approved_by_id": False})
+        return True
+
+
+class CtxhResident(models.Model):
+    _inherit = "ctxh.resident"
+
+    ctxh_allowance_line_count = fields.Integer(
+        compute="_compute_ctxh_allowance_line_count", string="Allowances", groups=ACCOUNTANT)
+
+    def _compute_ctxh_allowance_line_count(self):
+        counts = dict(self.env["ctxh.allowance.sheet.line"]._read_group(
+            [("resident_id", "in", self.ids)], ["resident_id"], ["__count"]))
+        for resident in self:
+            resident.ctxh_allowance_line_count = counts.get(resident, 0)
+
+    def action_view_ctxh_allowance_lines(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_services.ctxh_allowance_sheet_line_action")
+        action["domain"] = [("resident_id", "=", self.id)]
+        action["context"] = {}
+        return action

@@ -1,0 +1,237 @@
+import calendar
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
+from odoo.tools.misc import split_every
+
+from .ctxh_care_contract import MONTHLY_KINDS
+
+ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
+CHUNK_SIZE = 200
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    ctxh_contract_id = fields.Many2one("ctxh.care.contract", string="Care Contract", readonly=True, copy=False,
+                                       index="btree_not_null", ondelete="restrict")
+    ctxh_period_start = fields.Date(string="Billed Month", readonly=True, copy=False,
+                                    help="First day of the month this care invoice bills.")
+    ctxh_billing_run_id = fields.Many2one("ctxh.billing.run", string="Billing Run", readonly=True, copy=False,
+                                          index="btree_not_null", ondelete="set null")
+
+    # one invoice per contract, payer and month, even under two runs at the same moment
+    # (NULLs are distinct: ordinary moves and credit notes have no period and are not concerned)
+    _sql_constraints = [
+        ("ctxh_contract_period_uniq", "unique(ctxh_contract_id, partner_id, ctxh_period_start)",
+         "This payer already has an invoice for this contract and month."),
+    ]
+
+
+class CtxhBillingRun(models.Model):
+    """The monthly invoicing of a facility's care contracts: one invoice per contract and payer."""
+
+    _name = "ctxh.billing.run"
+    _description = "Monthly Billing Run"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_from desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one("res.company", string="Facility", required=True, index=True,
+                                 default=lambda self: self.env.company)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    date_from = fields.Date(string="From", required=True, tracking=True,
+                            default=lambda self: fields.Date.context_today(self).replace(day=1))
+    date_to = fields.Date(string="To", compute="_compute_date_to", store=True, readonly=False, required=True,
+                          precompute=True)
+    journal_id = fields.Many2one("account.journal", string="Journal", check_company=True,
+                                 domain="[('type', '=', 'sale'), ('company_id', '=', company_id)]",
+                                 help="Sales journal of the invoices; the facility's first one when empty.")
+    state = fields.Selection(
+        [("draft", "Draft"), ("generated", "Generated"), ("posted", "Posted")],
+        default="draft", required=True, tracking=True, copy=False, index=True,
+    )
+    move_ids = fields.One2many("account.move", "ctxh_billing_run_id", string="Invoices", readonly=True)
+    move_count = fields.Integer(compute="_compute_amounts", string="Invoice Count")
+    amount_total = fields.Monetary(compute="_compute_amounts", string="Total")
+
+    @api.depends("date_from")
+    def _compute_name(self):
+        for run in self:
+            run.name = run.date_from and self.env._("Billing %s", run.date_from.strftime("%m/%Y"))
+
+    @api.depends("date_from")
+    def _compute_date_to(self):
+        for run in self:
+            if run.date_from:
+                run.date_to = run.date_from + relativedelta(day=31)
+
+    def _compute_amounts(self):
+        data = {run: (count, total) for run, count, total in self.env["account.move"]._read_group(
+            [("ctxh_billing_run_id", "in", self.ids)], ["ctxh_billing_run_id"], ["__count", "amount_total:sum"])}
+        for run in self:
+            run.move_count, run.amount_total = data.get(run, (0, 0.0))
+
+    @api.constrains("date_from", "date_to")
+    def _check_month(self):
+        for run in self:
+            if run.date_from.day != 1 or run.date_to != run.date_from + relativedelta(day=31):
+                raise ValidationError(self.env._("A billing run covers one calendar month, from its first day."))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_draft(self):
+        if any(run.state != "draft" for run in self):
+            raise UserError(self.env._("Only a draft billing run can be deleted."))
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_generate(self):
+        """Invoice every active contract of the month, once per payer; existing invoices are skipped."""
+        self.env["ctxh.admission"]._check_group(ACCOUNTANT)
+        for run in self:
+            if run.state == "posted":
+                raise UserError(self.env._("%s is posted: create a new run for corrections.", run.name))
+            created = run._generate_moves()
+            run.state = "generated"
+            run.message_post(body=self.env._("%s invoices created.", len(created)))
+        return True
+
+    def action_post(self):
+        self.env["ctxh.admission"]._check_group(ACCOUNTANT)
+        for run in self:
+            if run.state != "generated":
+                raise UserError(self.env._("Generate the invoices of %s first.", run.name))
+            run.move_ids.filtered(lambda m: m.state == "draft").action_post()
+            run.state = "posted"
+        return True
+
+    def action_view_invoices(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")
+        action["domain"] = [("ctxh_billing_run_id", "=", self.id)]
+        action["context"] = {"default_move_type": "out_invoice", "create": False}
+        return action
+
+    # ------------------------------------------------------------------
+    # Invoice preparation
+    # ------------------------------------------------------------------
+    def _generate_moves(self):
+        self.ensure_one()
+        contracts = self.env["ctxh.care.contract"].search([
+            ("company_id", "=", self.company_id.id), ("state", "=", "active"),
+            ("date_start", "<=", self.date_to),
+            "|", ("date_end", "=", False), ("date_end", ">=", self.date_from),
+        ])
+        existing = set(self.env["account.move"].search([
+            ("ctxh_contract_id", "in", contracts.ids), ("ctxh_period_start", "=", self.date_from),
+        ]).mapped(lambda m: (m.ctxh_contract_id.id, m.partner_id.id)))
+        usages = self.env["ctxh.service.usage"].search([
+            ("contract_id", "in", contracts.ids), ("billed_period_start", "=", False), ("date", "<=", self.date_to),
+        ])
+        vals_list, billed_usages = [], self.env["ctxh.service.usage"]
+        for contract in contracts:
+            contract_usages = usages.filtered(lambda u, c=contract: u.contract_id == c)
+            contract_vals = [
+                vals for vals in self._prepare_contract_moves_vals(contract, contract_usages)
+                if (contract.id, vals["partner_id"]) not in existing
+            ]
+            if contract_vals:
+                vals_list += contract_vals
+                billed_usages |= contract_usages
+        journal = (self.journal_id or self._ctxh_sale_journal(self.company_id)) if vals_list else None
+        moves = self.env["account.move"]
+        Move = self.env["account.move"].with_company(self.company_id).with_context(
+            default_move_type="out_invoice")
+        for chunk in split_every(CHUNK_SIZE, vals_list, list):
+            for vals in chunk:
+                vals["journal_id"] = journal.id
+            moves |= Move.create(chunk)
+        billed_usages.write({"billed_period_start": self.date_from})
+        return moves
+
+    @api.model
+    def _ctxh_sale_journal(self, company):
+        journal = self.env["account.journal"].search([
+            *self.env["account.journal"]._check_company_domain(company), ("type", "=", "sale"),
+        ], limit=1)
+        if not journal:
+            raise UserError(self.env._("%s has no sales journal: set up its accounting first.", company.name))
+        return journal
+
+    def _days_in_care(self, contract):
+        """Days of the month the contract's resident was in care under the contract (both ends counted)."""
+        start, end = max(self.date_from, contract.date_start), self.date_to
+        if contract.date_end:
+            end = min(end, contract.date_end)
+        stay = contract.stay_id
+        if stay:
+            start = max(start, fields.Date.context_today(self, stay.date_start))
+            if stay.date_end:
+                end = min(end, fields.Date.context_today(self, stay.date_end))
+        return max((end - start).days + 1, 0)
+
+    def _prepare_contract_moves_vals(self, contract, usages):
+        """Values of the invoices of ``contract`` for the month, one per payer (no side effects)."""
+        currency = contract.currency_id
+        month_days = calendar.monthrange(self.date_from.year, self.date_from.month)[1]
+        days = self._days_in_care(contract)
+        reduction = 1 - contract.reduction_percent / 100.0
+        month = self.date_from.strftime("%m/%Y")
+        # (product, description, full amount) before splitting between payers
+        items = []
+        for line in contract.line_ids.filtered(lambda line: line.service_kind in MONTHLY_KINDS):
+            if not days:
+                break
+            amount = line.quantity * line.price_unit * (1 - line.discount / 100.0) * days / month_days * reduction
+            label = self.env._("%(service)s, month %(month)s", service=line.name, month=month)
+            if days < month_days:
+                label += self.env._(" (%(days)s/%(total)s days in care)", days=days, total=month_days)
+            items.append((line.product_id, label, currency.round(amount)))
+        for usage in usages:
+            amount = usage.quantity * usage.price_unit * reduction
+            quantity, price = "%g" % usage.quantity, f"{usage.price_unit:,.0f}"
+            label = self.env._("%(service)s on %(date)s: %(qty)s x %(price)s", service=usage.product_id.name,
+                               date=usage.date.strftime("%d/%m/%Y"), qty=quantity, price=price)
+            items.append((usage.product_id, label, currency.round(amount)))
+        if contract.reduction_percent and items:
+            percent = "%g" % contract.reduction_percent
+            suffix = self.env._(" - reduction %(pct)s%% (%(reason)s)", pct=percent,
+                                reason=contract.reduction_reason or "")
+            items = [(product, label + suffix, amount) for product, label, amount in items]
+        if not items:
+            return []
+        invoice_date = self.date_from if contract.billing_mode == "advance" else self.date_to
+        payers = contract.payer_ids.sorted(lambda p: (p.sequence, p.id))
+        lines_by_payer = {payer: [] for payer in payers}
+        for product, label, amount in items:
+            remaining = amount
+            for index, payer in enumerate(payers):
+                # the last payer takes the rounding remainder: the shares add up to the full amount
+                part = remaining if index == len(payers) - 1 else currency.round(amount * payer.share / 100.0)
+                remaining -= part
+                share = "%g" % payer.share
+                text = label if payer.share == 100 else self.env._(
+                    "%(label)s - share %(share)s%%", label=label, share=share)
+                lines_by_payer[payer].append(Command.create({
+                    "product_id": product.id, "name": text, "quantity": 1, "price_unit": part,
+                    "tax_ids": [Command.clear()],
+                }))
+        return [{
+            "move_type": "out_invoice",
+            "partner_id": payer.partner_id.id,
+            "company_id": contract.company_id.id,
+            "currency_id": currency.id,
+            "invoice_date": invoice_date,
+            "invoice_origin": contract.name,
+            "ref": self.env._("%(contract)s - %(resident)s - %(month)s", contract=contract.name,
+                              resident=contract.resident_id.name, month=month),
+            "ctxh_contract_id": contract.id,
+            "ctxh_period_start": self.date_from,
+            "ctxh_billing_run_id": self.id or False,
+            "invoice_line_ids": lines,
+        } for payer, lines in lines_by_payer.items()]

@@ -1,0 +1,506 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
+from odoo.tools import float_compare
+
+DIRECTOR = "ctxh_residents.group_ctxh_director"
+ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
+
+SERVICE_KINDS = [
+    ("residential_month", "Residential care (month)"),
+    ("day_care", "Day care (month)"),
+    ("home_visit", "Home visit"),
+    ("extra_unit", "Extra service (unit)"),
+    ("deposit", "Deposit"),
+]
+# contract lines of these kinds are charged every month, prorated by the days in care
+MONTHLY_KINDS = ("residential_month", "day_care")
+
+
+class ProductTemplate(models.Model):
+    _inherit = "product.template"
+
+    ctxh_service_kind = fields.Selection(
+        SERVICE_KINDS, string="Care Service Kind",
+        help="How a care contract bills this service: every month, per unit used, or once as a deposit.")
+
+
+class CtxhPriceList(models.Model):
+    """A facility's service prices from a date, as set by the province's price decision."""
+
+    _name = "ctxh.price.list"
+    _description = "Care Service Price List"
+    _inherit = ["mail.thread"]
+    _order = "company_id, date_from desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    company_id = fields.Many2one("res.company", string="Facility", required=True, index=True,
+                                 default=lambda self: self.env.company)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    date_from = fields.Date(string="In Force From", required=True, index=True, tracking=True)
+    decision_ref = fields.Char(string="Price Decision", tracking=True,
+                               help="The decision setting these prices, e.g. Quyết định 1234/QĐ-UBND.")
+    line_ids = fields.One2many("ctxh.price.list.line", "price_list_id", string="Prices", copy=True)
+    active = fields.Boolean(default=True)
+
+    @api.model
+    def _get_price(self, company, product, date):
+        """Price of ``product`` at ``company`` in force on ``date``: the line of the latest price list
+        started on or before that date; the product's sales price when no list names it."""
+        line = self.env["ctxh.price.list.line"].search([
+            ("price_list_id.company_id", "=", company.id),
+            ("price_list_id.date_from", "<=", date),
+            ("price_list_id.active", "=", True),
+            ("product_id", "=", product.id),
+        ], order="date_from desc, id desc", limit=1)
+        return line.price if line else product.lst_price
+
+
+class CtxhPriceListLine(models.Model):
+    _name = "ctxh.price.list.line"
+    _description = "Care Service Price"
+    _order = "price_list_id, id"
+    _check_company_auto = True
+
+    price_list_id = fields.Many2one("ctxh.price.list", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="price_list_id.company_id", store=True, index=True, string="Facility")
+    date_from = fields.Date(related="price_list_id.date_from", store=True)
+    currency_id = fields.Many2one(related="price_list_id.currency_id")
+    product_id = fields.Many2one("product.product", string="Service", required=True, check_company=True,
+                                 domain="[('ctxh_service_kind', '!=', False)]")
+    price = fields.Monetary(required=True)
+
+    _sql_constraints = [
+        ("product_uniq", "unique(price_list_id, product_id)", "A service appears once in a price list."),
+    ]
+
+
+class CtxhCareContractPayer(models.Model):
+    """Who pays which share of a contract (the resident, a son, a daughter, a sponsor)."""
+
+    _name = "ctxh.care.contract.payer"
+    _description = "Care Contract Payer"
+    _order = "contract_id, sequence, id"
+    _check_company_auto = True
+
+    contract_id = fields.Many2one("ctxh.care.contract", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True, string="Facility")
+    sequence = fields.Integer(default=10)
+    partner_id = fields.Many2one("res.partner", string="Payer", required=True, check_company=True)
+    share = fields.Float(string="Share (%)", required=True, default=100.0, digits=(5, 2))
+
+    _sql_constraints = [
+        ("share_check", "CHECK (share > 0 AND share <= 100)", "A payer's share is between 0 and 100%."),
+        ("partner_uniq", "unique(contract_id, partner_id)", "A payer appears once on a contract."),
+    ]
+
+
+class CtxhCareContractLine(models.Model):
+    """A service of the contract at the price agreed when it was added."""
+
+    _name = "ctxh.care.contract.line"
+    _description = "Care Contract Line"
+    _order = "contract_id, sequence, id"
+    _check_company_auto = True
+
+    contract_id = fields.Many2one("ctxh.care.contract", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True, string="Facility")
+    currency_id = fields.Many2one(related="contract_id.currency_id")
+    sequence = fields.Integer(default=10)
+    product_id = fields.Many2one("product.product", string="Service", required=True, check_company=True,
+                                 domain="[('ctxh_service_kind', '!=', False)]")
+    service_kind = fields.Selection(related="product_id.ctxh_service_kind")
+    name = fields.Char(string="Description", compute="_compute_name", store=True, readonly=False)
+    quantity = fields.Float(default=1.0, required=True, digits="Product Unit of Measure")
+    # prices are copied here: a later price list never changes a signed contract
+    price_unit = fields.Monetary(string="Unit Price", compute="_compute_price_unit", store=True,
+                                 readonly=False, precompute=True)
+    discount = fields.Float(string="Discount (%)", digits="Discount")
+    price_subtotal = fields.Monetary(string="Amount", compute="_compute_price_subtotal", store=True)
+
+    @api.depends("product_id")
+    def _compute_name(self):
+        for line in self:
+            line.name = line.product_id.display_name or line.name
+
+    @api.depends("product_id")
+    def _compute_price_unit(self):
+        PriceList = self.env["ctxh.price.list"]
+        for line in self:
+            contract = line.contract_id
+            if line.product_id and contract.company_id:
+                line.price_unit = PriceList._get_price(
+                    contract.company_id, line.product_id, contract.date or fields.Date.context_today(line))
+            elif not line.price_unit:
+                line.price_unit = 0.0
+
+    @api.depends("quantity", "price_unit", "discount")
+    def _compute_price_subtotal(self):
+        for line in self:
+            line.price_subtotal = line.quantity * line.price_unit * (1 - line.discount / 100.0)
+
+
+class CtxhCareContract(models.Model):
+    """A service contract for voluntary care: services, prices, payers and their shares."""
+
+    _name = "ctxh.care.contract"
+    _description = "Care Contract"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/", index=True)
+    resident_id = fields.Many2one("ctxh.resident", required=True, index=True, check_company=True, tracking=True)
+    company_id = fields.Many2one(related="resident_id.company_id", store=True, index=True, string="Facility")
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    stay_id = fields.Many2one("ctxh.stay", string="Stay", check_company=True, tracking=True,
+                              domain="[('resident_id', '=', resident_id)]",
+                              help="The stay billed by this contract; the days in care come from it.")
+    date = fields.Date(string="Contract Date", required=True, default=fields.Date.context_today, tracking=True,
+                       help="Prices of new lines are those in force on this date.")
+    date_start = fields.Date(string="Start", required=True, default=fields.Date.context_today, tracking=True)
+    date_end = fields.Date(string="End", tracking=True)
+    billing_mode = fields.Selection(
+        [("advance", "In advance"), ("arrears", "In arrears")], required=True, default="advance",
+        help="In advance: the month is invoiced on its first day; in arrears: on its last day.")
+    payer_ids = fields.One2many("ctxh.care.contract.payer", "contract_id", string="Payers", copy=True)
+    line_ids = fields.One2many("ctxh.care.contract.line", "contract_id", string="Services", copy=True)
+    usage_ids = fields.One2many("ctxh.service.usage", "contract_id", string="Extra Services")
+    deposit_amount = fields.Monetary(string="Deposit", tracking=True, groups=ACCOUNTANT)
+    reduction_percent = fields.Float(string="Reduction (%)", tracking=True, digits=(5, 2), groups=ACCOUNTANT,
+                                     help="Reduction of the whole bill, e.g. for a poor household.")
+    reduction_reason = fields.Char(groups=ACCOUNTANT)
+    amount_monthly = fields.Monetary(string="Monthly Fee", compute="_compute_amount_monthly", groups=ACCOUNTANT,
+                                     help="Monthly services after discounts and reduction.")
+    state = fields.Selection(
+        [("draft", "Draft"), ("active", "Active"), ("terminated", "Terminated"), ("closed", "Closed")],
+        default="draft", required=True, tracking=True, copy=False, index=True,
+    )
+    signer_id = fields.Many2one("res.users", string="Signed By", readonly=True, copy=False)
+    signed_date = fields.Date(readonly=True, copy=False)
+    termination_date = fields.Date(readonly=True, copy=False, tracking=True)
+    termination_reason = fields.Text(copy=False)
+    move_ids = fields.One2many("account.move", "ctxh_contract_id", string="Invoices", groups=ACCOUNTANT)
+    deposit_move_id = fields.Many2one("account.move", string="Deposit Invoice", readonly=True, copy=False,
+                                      groups=ACCOUNTANT)
+    # liquidation (thanh lý hợp đồng): what the last month costs and what is given back
+    liquidation_charged = fields.Monetary(string="Charged on Liquidation", readonly=True, copy=False,
+                                          groups=ACCOUNTANT)
+    liquidation_refunded = fields.Monetary(string="Refunded for Days Not in Care", readonly=True, copy=False,
+                                           groups=ACCOUNTANT)
+    deposit_refunded = fields.Monetary(string="Deposit Refunded", readonly=True, copy=False, groups=ACCOUNTANT)
+    move_count = fields.Integer(compute="_compute_move_count", groups=ACCOUNTANT)
+
+    _sql_constraints = [
+        ("dates_check", "CHECK (date_end IS NULL OR date_end >= date_start)",
+         "A contract cannot end before it starts."),
+        ("reduction_check", "CHECK (reduction_percent >= 0 AND reduction_percent <= 100)",
+         "The reduction is between 0 and 100%."),
+    ]
+
+    @api.depends("line_ids.price_subtotal", "line_ids.service_kind", "reduction_percent")
+    def _compute_amount_monthly(self):
+        for contract in self:
+            monthly = contract.line_ids.filtered(lambda line: line.service_kind in MONTHLY_KINDS)
+            currency = contract.currency_id or self.env.company.currency_id
+            contract.amount_monthly = currency.round(
+                sum(monthly.mapped("price_subtotal")) * (1 - contract.reduction_percent / 100.0))
+
+    def _compute_move_count(self):
+        counts = dict(self.env["account.move"]._read_group(
+            [("ctxh_contract_id", "in", self.ids)], ["ctxh_contract_id"], ["__count"]))
+        for contract in self:
+            contract.move_count = counts.get(contract, 0)
+
+    @api.constrains("payer_ids", "state")
+    def _check_payer_shares(self):
+        for contract in self:
+            if not contract.payer_ids:
+                if contract.state != "draft":
+                    raise ValidationError(self.env._("Contract %s has no payer.", contract.name))
+                continue
+            total = sum(contract.payer_ids.mapped("share"))
+            if float_compare(total, 100.0, precision_digits=2):
+                raise ValidationError(self.env._(
+                    "The payers' shares of contract %(contract)s add up to %(total)s%%, not 100%%.",
+                    contract=contract.name, total=round(total, 2)))
+
+    @api.onchange("resident_id")
+    def _onchange_resident_id(self):
+        self.stay_id = self.resident_id.current_stay_id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        contracts = super().create(vals_list)
+        for contract in contracts.filtered(lambda c: c.name == "/"):
+            contract.name = contract._ctxh_sequence().next_by_id(sequence_date=contract.date)
+        return contracts
+
+    def _ctxh_sequence(self):
+        """The facility's own contract register, HĐ-2026-0001, created on first use."""
+        self.ensure_one()
+        Sequence = self.env["ir.sequence"].sudo()
+        domain = [("code", "=", "ctxh.care.contract"), ("company_id", "=", self.company_id.id)]
+        return Sequence.search(domain, limit=1) or Sequence.create({
+            "name": self.env._("Care contracts (%s)", self.company_id.name),
+            "code": "ctxh.care.contract",
+            "company_id": self.company_id.id,
+            "prefix": "HĐ-%(range_year)s-",
+            "padding": 4,
+            "use_date_range": True,
+        })
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_signed(self):
+        if any(contract.state != "draft" for contract in self):
+            raise UserError(self.env._("Only draft contracts can be deleted; terminate a signed contract."))
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def _check_state(self, *states):
+        for contract in self:
+            if contract.state not in states:
+                raise UserError(self.env._("Contract %s is not in a state that allows this step.", contract.name))
+
+    def action_activate(self):
+        """The director signs the contract: it takes effect, and the deposit is invoiced."""
+        self.env["ctxh.admission"]._check_group(DIRECTOR)
+        self._check_state("draft")
+        for contract in self:
+            if not contract.line_ids:
+                raise UserError(self.env._("Add the services of contract %s before signing it.", contract.name))
+        self.write({"state": "active", "signer_id": self.env.user.id,
+                    "signed_date": fields.Date.context_today(self)})
+        self.filtered(lambda c: c.currency_id.compare_amounts(c.deposit_amount, 0) > 0)._ctxh_invoice_deposit()
+
+    def action_terminate(self):
+        """End the contract and liquidate it: the last month is billed up to the end date (or the days
+        paid in advance are refunded) and the deposit is given back."""
+        self.env["ctxh.admission"]._check_group(ACCOUNTANT)
+        self._check_state("active")
+        today = fields.Date.context_today(self)
+        for contract in self:
+            stay_end = contract.stay_id.date_end and fields.Date.context_today(contract, contract.stay_id.date_end)
+            end = contract.date_end if contract.date_end and contract.date_end < today else (stay_end or today)
+            contract.write({
+                "state": "terminated", "termination_date": today, "date_end": max(end, contract.date_start),
+            })
+            contract._ctxh_liquidate()
+
+    def action_close(self):
+        """Close a terminated contract once its accounts are settled."""
+        self.env["ctxh.admission"]._check_group(ACCOUNTANT)
+        self._check_state("terminated")
+        self.write({"state": "closed"})
+
+    def action_reset_draft(self):
+        self.env["ctxh.admission"]._check_group(DIRECTOR)
+        self._check_state("active")
+        if self.sudo().move_ids:
+            raise UserError(self.env._("A contract already invoiced cannot go back to draft."))
+        self.write({"state": "draft", "signer_id": False, "signed_date": False})
+
+    def _ctxh_main_payer(self):
+        return self.payer_ids.sorted(lambda p: (p.sequence, p.id))[:1].partner_id
+
+    def _ctxh_invoice_deposit(self):
+        """One deposit invoice per contract, to the main payer."""
+        Move = self.env["account.move"]
+        for contract in self:
+            product = self.env["product.product"].search([
+                *self.env["product.product"]._check_company_domain(contract.company_id),
+                ("ctxh_service_kind", "=", "deposit"),
+            ], limit=1)
+            if not product:
+                raise UserError(self.env._("Create a deposit service (kind Deposit) to invoice the deposit."))
+            contract.deposit_move_id = Move.with_company(contract.company_id).create({
+                "move_type": "out_invoice",
+                "partner_id": contract._ctxh_main_payer().id,
+                "journal_id": self.env["ctxh.billing.run"]._ctxh_sale_journal(contract.company_id).id,
+                "invoice_date": contract.signed_date,
+                "invoice_origin": contract.name,
+                "ctxh_contract_id": contract.id,
+                "invoice_line_ids": [Command.create({
+                    "product_id": product.id, "quantity": 1, "price_unit": contract.deposit_amount,
+                    "name": self.env._("Deposit of contract %(contract)s (%(resident)s)", contract=contract.name,
+                                       resident=contract.resident_id.name),
+                    "tax_ids": [Command.clear()],
+                })],
+            })
+
+    def _ctxh_liquidate(self):
+        """Settle the last month of a terminated contract and give the deposit back (no state change)."""
+        self.ensure_one()
+        currency = self.currency_id
+        month_start = self.date_end.replace(day=1)
+        run = self.env["ctxh.billing.run"].new({
+            "company_id": self.company_id.id, "date_from": month_start, "date_to": month_start + relativedelta(day=31),
+        })
+        usages = self.usage_ids.filtered(lambda u: not u.billed_period_start and u.date <= self.date_end)
+        vals_list = run._prepare_contract_moves_vals(self, usages)
+        billed = self.move_ids.filtered(lambda m: m.move_type == "out_invoice" and m.state != "cancel"
+                                        and m.ctxh_period_start == month_start)
+        is_monthly = {line.product_id.id for line in self.line_ids if line.service_kind in MONTHLY_KINDS}
+        moves_vals = []
+        if billed:
+            # the month was invoiced in full: bill only the extras, refund the days not in care
+            for vals in vals_list:
+                partner = vals["partner_id"]
+                lines = vals["invoice_line_ids"]
+                due = sum(cmd[2]["price_unit"] for cmd in lines if cmd[2]["product_id"] in is_monthly)
+                paid = sum(line.price_total for line in billed.filtered(lambda m, p=partner: m.partner_id.id == p)
+                           .invoice_line_ids if line.product_id.id in is_monthly)
+                extras = [cmd for cmd in lines if cmd[2]["product_id"] not in is_monthly]
+                if extras:
+                    moves_vals.append({**vals, "invoice_line_ids": extras, "ctxh_period_start": False})
+                if currency.compare_amounts(paid, due) > 0:
+                    moves_vals.append({
+                        **vals, "move_type": "out_refund", "ctxh_period_start": False,
+                        "invoice_line_ids": [Command.create({
+                            "product_id": next(iter(is_monthly)), "quantity": 1, "price_unit": paid - due,
+                            "name": self.env._("Refund of the days not in care after %s",
+                                               self.date_end.strftime("%d/%m/%Y")),
+                            "tax_ids": [Command.clear()],
+                        })],
+                    })
+        else:
+            moves_vals = vals_list
+        deposit = self.deposit_move_id
+        if deposit and deposit.state != "cancel":
+            moves_vals.append({
+                "move_type": "out_refund", "partner_id": deposit.partner_id.id, "ctxh_contract_id": self.id,
+                "invoice_origin": self.name,
+                "invoice_line_ids": [Command.create({
+                    "product_id": line.product_id.id, "quantity": 1, "price_unit": line.price_unit,
+                    "name": self.env._("Deposit of contract %s given back on liquidation", self.name),
+                    "tax_ids": [Command.clear()],
+                }) for line in deposit.invoice_line_ids],
+            })
+        journal = self.env["ctxh.billing.run"]._ctxh_sale_journal(self.company_id)
+        today = fields.Date.context_today(self)
+        for vals in moves_vals:
+            vals.update({"journal_id": journal.id, "invoice_date": today, "ctxh_billing_run_id": False})
+        moves = self.env["account.move"].with_company(self.company_id).create(moves_vals)
+        usages.write({"billed_period_start": month_start})
+        refunds = moves.filtered(lambda m: m.move_type == "out_refund")
+        deposit_refund = refunds.filtered(lambda m: m.partner_id == deposit.partner_id
+                                          and m.invoice_line_ids.product_id == deposit.invoice_line_ids.product_id)
+        self.write({
+            "liquidation_charged": sum((moves - refunds).mapped("amount_total")),
+            "liquidation_refunded": sum((refunds - deposit_refund).mapped("amount_total")),
+            "deposit_refunded": sum(deposit_refund.mapped("amount_total")),
+        })
+        return moves
+
+    def action_view_invoices(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")
+        action["domain"] = [("ctxh_contract_id", "=", self.id)]
+        action["context"] = {"default_move_type": "out_invoice", "create": False}
+        return action
+
+
+class CtxhServiceUsage(models.Model):
+    """An extra service given during the month (laundry, escort, special care), billed with the month."""
+
+    _name = "ctxh.service.usage"
+    _description = "Extra Service Used"
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    contract_id = fields.Many2one("ctxh.care.contract", required=True, index=True, check_company=True,
+                                  domain="[('state', '=', 'active')]")
+    company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True, string="Facility")
+    resident_id = fields.Many2one(related="contract_id.resident_id", store=True)
+    currency_id = fields.Many2one(related="contract_id.currency_id")
+    product_id = fields.Many2one("product.product", string="Service", required=True, check_company=True,
+                                 domain="[('ctxh_service_kind', 'in', ('extra_unit', 'home_visit'))]")
+    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    quantity = fields.Float(default=1.0, required=True, digits="Product Unit of Measure")
+    price_unit = fields.Monetary(string="Unit Price", compute="_compute_price_unit", store=True,
+                                 readonly=False, precompute=True)
+    note = fields.Char()
+    billed_period_start = fields.Date(string="Billed In", readonly=True, copy=False, index=True,
+                                      help="First day of the month whose invoices include this service.")
+
+    _sql_constraints = [("quantity_check", "CHECK (quantity > 0)", "The quantity must be positive.")]
+
+    @api.depends("product_id", "date", "contract_id")
+    def _compute_price_unit(self):
+        PriceList = self.env["ctxh.price.list"]
+        for usage in self:
+            if usage.product_id and usage.contract_id:
+                # the contract's agreed price first, else the price in force on the day
+                agreed = usage.contract_id.line_ids.filtered(
+                    lambda line, product=usage.product_id: line.product_id == product)[:1]
+                usage.price_unit = agreed.price_unit if agreed else PriceList._get_price(
+                    usage.contract_id.company_id, usage.product_id, usage.date or fields.Date.context_today(usage))
+            elif not usage.price_unit:
+                usage.price_unit = 0.0
+
+    def write(self, vals):
+        if set(vals) - {"billed_period_start"} and any(u.billed_period_start for u in self):
+            raise UserError(self.env._("This service is already invoiced and cannot be changed."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_billed(self):
+        if any(u.billed_period_start for u in self):
+            raise UserError(self.env._("This service is already invoiced and cannot be deleted."))
+
+
+class CtxhAdmission(models.Model):
+    _inherit = "ctxh.admission"
+
+    def _ctxh_check_contract(self):
+        """A paid (voluntary) admission needs a signed contract for the person."""
+        needing = self.filtered("admission_type_id.requires_contract")
+        if not needing:
+            return
+        contracts = self.env["ctxh.care.contract"].sudo().search([
+            ("resident_id", "in", needing.resident_id.ids), ("state", "=", "active"),
+        ])
+        for admission in needing:
+            if admission.resident_id not in contracts.resident_id:
+                raise UserError(self.env._(
+                    "%(person)s is admitted as %(type)s: sign a care contract for this person first.",
+                    person=admission.resident_id.name, type=admission.admission_type_id.name))
+
+    def action_approve(self):
+        self._ctxh_check_contract()
+        return super().action_approve()
+
+    def action_admit(self):
+        self._ctxh_check_contract()
+        res = super().action_admit()
+        # the contract follows the stay that has just started
+        contracts = self.env["ctxh.care.contract"].sudo().search([
+            ("resident_id", "in", self.resident_id.ids), ("state", "=", "active"), ("stay_id", "=", False),
+        ])
+        for contract in contracts:
+            contract.stay_id = contract.resident_id.current_stay_id
+        return res
+
+
+class CtxhResident(models.Model):
+    _inherit = "ctxh.resident"
+
+    ctxh_contract_count = fields.Integer(compute="_compute_ctxh_contract_count", string="Contracts",
+                                         groups=ACCOUNTANT)
+
+    def _compute_ctxh_contract_count(self):
+        counts = dict(self.env["ctxh.care.contract"]._read_group(
+            [("resident_id", "in", self.ids)], ["resident_id"], ["__count"]))
+        for resident in self:
+            resident.ctxh_contract_count = counts.get(resident, 0)
+
+    def action_view_ctxh_contracts(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_services.ctxh_care_contract_action")
+        action["domain"] = [("resident_id", "=", self.id)]
+        action["context"] = {"default_resident_id": self.id}
+        return action

@@ -1,0 +1,58 @@
+/** @odoo-module **/
+
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
+
+// At the start of the month the accountant invoices the care contracts: one invoice per payer.
+registry.category("web_tour.tours").add("ctxh_billing_tour", {
+    url: "/odoo",
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the Social Assistance app",
+            trigger: '.o_app[data-menu-xmlid="ctxh_residents.menu_ctxh_root"]',
+            run: "click",
+        },
+        {
+            content: "Open the Billing menu",
+            trigger: '.o_menu_sections [data-menu-xmlid="ctxh_services.menu_ctxh_billing"]',
+            run: "click",
+        },
+        {
+            content: "Open billing runs",
+            trigger: '.dropdown-item[data-menu-xmlid="ctxh_services.ctxh_billing_run_menu"]',
+            run: "click",
+        },
+        {
+            content: "New billing run",
+            trigger: ".o_control_panel_main_buttons .o_list_button_add",
+            run: "click",
+        },
+        {
+            content: "The run covers this month",
+            trigger: '.o_form_editable div[name="date_from"] input',
+        },
+        {
+            content: "Generate the invoices",
+            trigger: 'button[name="action_generate"]',
+            run: "click",
+        },
+        {
+            content: "The run is generated",
+            trigger: '.o_statusbar_status button.o_arrow_button_current[data-value="generated"]',
+        },
+        {
+            content: "The invoices are listed in the run",
+            trigger: 'div[name="move_ids"] .o_data_row',
+        },
+        {
+            content: "Open the invoices",
+            trigger: 'button[name="action_view_invoices"]',
+            run: "click",
+        },
+        {
+            content: "The invoices of the month are shown",
+            trigger: ".o_list_view .o_data_row",
+        },
+    ],
+});

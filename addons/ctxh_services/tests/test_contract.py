@@ -1,0 +1,412 @@
+import threading
+from datetime import date, datetime
+
+from psycopg2 import IntegrityError
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Command
+from odoo.tests import Form, new_test_user, tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.ctxh_residents.tests.common import CtxhResidentsCase, TwoConnectionsCase
+
+
+class CtxhContractCase(CtxhResidentsCase):
+    """Facility A with a chart of accounts, care services, two price decisions and two payers."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["account.chart.template"].try_loading("vn", cls.facility_a, install_demo=False)
+        Product = cls.env["product.product"]
+
+        def service(name, kind, price):
+            return Product.create({"name": name, "type": "service", "ctxh_service_kind": kind,
+                                   "list_price": price, "taxes_id": [Command.clear()]})
+
+        cls.shared_room = service("Chăm sóc tự nguyện phòng chung (tháng)", "residential_month", 7_000_000)
+        cls.special_care = service("Phụ phí chăm sóc đặc biệt", "residential_month", 2_000_000)
+        cls.laundry = service("Giặt là (lần)", "extra_unit", 30_000)
+        cls.deposit = service("Tiền đặt cọc", "deposit", 1_000_000)
+        cls.PriceList = cls.env["ctxh.price.list"]
+        cls.prices_2025 = cls._price_list(date(2025, 1, 1), "Quyết định 3456/QĐ-UBND",
+                                          {cls.shared_room: 7_000_000, cls.laundry: 25_000})
+        cls.prices_2026 = cls._price_list(date(2026, 1, 1), "Quyết định 1234/QĐ-UBND",
+                                          {cls.shared_room: 7_500_000, cls.special_care: 2_000_000,
+                                           cls.laundry: 30_000})
+        Partner = cls.env["res.partner"]
+        cls.son = Partner.create({"name": "Hoàng Văn Hải"})
+        cls.daughter = Partner.create({"name": "Hoàng Thị Hoa"})
+
+    @classmethod
+    def _price_list(cls, date_from, decision, prices, company=None):
+        return cls.env["ctxh.price.list"].create({
+            "name": f"Bảng giá {date_from.year}", "company_id": (company or cls.facility_a).id,
+            "date_from": date_from, "decision_ref": decision,
+            "line_ids": [Command.create({"product_id": p.id, "price": v}) for p, v in prices.items()],
+        })
+
+    @classmethod
+    def _contract(cls, resident, stay=None, payers=None, products=None, activate=True, **vals):
+        payers = payers or {cls.son: 100}
+        contract = cls.env["ctxh.care.contract"].create({
+            "resident_id": resident.id, "stay_id": stay.id if stay else False,
+            "date": date(2026, 1, 5), "date_start": date(2026, 1, 5),
+            "line_ids": [Command.create({"product_id": p.id}) for p in (products or cls.shared_room)],
+            "payer_ids": [Command.create({"partner_id": p.id, "share": s, "sequence": i})
+                          for i, (p, s) in enumerate(payers.items())],
+            **vals,
+        })
+        if activate:
+            contract.with_user(cls.director_a).action_activate()
+        return contract
+
+    def _run(self, month_start, user=None, company=None):
+        run = self.env["ctxh.billing.run"].with_user(user or self.accountant_a).create({
+            "company_id": (company or self.facility_a).id, "date_from": month_start,
+        })
+        run.action_generate()
+        return run
+
+
+@tagged("post_install", "-at_install")
+class TestContract(CtxhContractCase):
+    def test_price_in_force_by_date(self):
+        """The price of a service is the one of the latest decision in force on the date."""
+        self.assertEqual(self.PriceList._get_price(self.facility_a, self.shared_room, date(2025, 6, 1)), 7_000_000)
+        self.assertEqual(self.PriceList._get_price(self.facility_a, self.shared_room, date(2026, 1, 1)), 7_500_000)
+        self.assertEqual(self.PriceList._get_price(self.facility_b, self.shared_room, date(2026, 3, 1)), 7_000_000,
+                         "a facility without a price list falls back to the product's price")
+
+    def test_signed_contract_keeps_its_prices(self):
+        """A contract copies the prices in force on its date; a later decision only changes new contracts."""
+        resident = self._resident()
+        old = self._contract(resident, date=date(2025, 12, 20), date_start=date(2026, 1, 1))
+        self.assertEqual(old.line_ids.price_unit, 7_000_000)
+        self.assertRegex(old.name, r"^HĐ-2025-\d{4}$", "numbered in the register of the contract's year")
+        self._price_list(date(2026, 7, 1), "Quyết định 999/QĐ-UBND", {self.shared_room: 8_000_000})
+        old.invalidate_recordset()
+        self.assertEqual(old.line_ids.price_unit, 7_000_000)
+        new = self._contract(self._resident(name="Phan Văn Lực"), date=date(2026, 7, 2),
+                             date_start=date(2026, 7, 2))
+        self.assertEqual(new.line_ids.price_unit, 8_000_000)
+        self.assertRegex(new.name, r"^HĐ-2026-\d{4}$")
+
+    def test_accountant_writes_a_contract_in_the_form(self):
+        """In the form, the stay follows the resident; the price is the one in force on the contract date."""
+        resident = self._resident(name="Vi Thị Nhàn")
+        stay = self._admit(resident)
+        form = Form(self.env["ctxh.care.contract"].with_user(self.accountant_a))
+        form.resident_id = resident
+        self.assertEqual(form.stay_id, stay)
+        form.date = date(2025, 6, 1)
+        with form.line_ids.new() as line:
+            line.product_id = self.shared_room
+            self.assertEqual(line.price_unit, 7_000_000)
+        with form.payer_ids.new() as payer:
+            payer.partner_id = self.son
+            payer.share = 100
+        form.deposit_amount = 1_000_000
+        contract = form.save()
+        self.assertEqual(contract.state, "draft")
+        self.assertEqual(contract.amount_monthly, 7_000_000)
+        self.assertEqual(contract.company_id, self.facility_a)
+        # the resident form shows the contract to accountants only
+        self.assertEqual(resident.with_user(self.accountant_a).ctxh_contract_count, 1)
+        with self.assertRaises(AccessError):
+            resident.with_user(self.care_a).read(["ctxh_contract_count"])
+
+    def test_payer_shares_must_total_100(self):
+        """Shares of 60% and 30% are refused; 60% and 40% are accepted."""
+        with self.assertRaisesRegex(ValidationError, "add up to 90"):
+            self._contract(self._resident(), payers={self.son: 60, self.daughter: 30}, activate=False)
+        contract = self._contract(self._resident(), payers={self.son: 60, self.daughter: 40}, activate=False)
+        with self.assertRaises(ValidationError):
+            contract.write({"payer_ids": [Command.update(contract.payer_ids[1].id, {"share": 50})]})
+
+    def test_activation_is_for_the_director(self):
+        """An accountant cannot sign a contract; the director does, and the signer and date are kept."""
+        contract = self._contract(self._resident(), activate=False)
+        with self.assertRaises(AccessError):
+            contract.with_user(self.accountant_a).action_activate()
+        self.assertEqual(contract.state, "draft")
+        contract.with_user(self.director_a).action_activate()
+        self.assertEqual(contract.state, "active")
+        self.assertEqual(contract.signer_id, self.director_a)
+        self.assertTrue(contract.signed_date)
+        with self.assertRaises(UserError):
+            contract.unlink()
+
+    def test_voluntary_admission_needs_active_contract(self):
+        """A voluntary admission is refused until the contract is signed; then the contract follows the stay."""
+        resident = self._resident(name="Trịnh Văn Tư")
+        admission = self.env["ctxh.admission"].with_user(self.care_a).create({
+            "resident_id": resident.id, "company_id": self.facility_a.id,
+            "admission_type_id": self.env.ref("ctxh_residents.admission_type_voluntary").id,
+        })
+        admission.document_line_ids.received = True
+        admission.action_submit()
+        with self.assertRaisesRegex(UserError, "sign a care contract"):
+            admission.with_user(self.director_a).action_approve()
+        contract = self._contract(resident, activate=False)
+        with self.assertRaisesRegex(UserError, "sign a care contract"):
+            admission.with_user(self.director_a).action_approve()
+        contract.with_user(self.director_a).action_activate()
+        admission.with_user(self.director_a).action_approve()
+        admission.with_user(self.care_a).action_admit()
+        self.assertEqual(admission.state, "admitted")
+        self.assertEqual(contract.stay_id, admission.stay_id)
+
+
+@tagged("post_install", "-at_install")
+class TestBillingRun(CtxhContractCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.resident = cls._resident(name="Hoàng Thị Mận")
+        cls.stay = cls._admit(cls.resident, date_start=datetime(2025, 12, 1, 3, 0))
+        cls.contract = cls._contract(cls.resident, cls.stay, payers={cls.son: 60, cls.daughter: 40})
+
+    def test_one_invoice_per_contract_and_payer(self):
+        """A full month gives each payer an invoice for their share; posting posts them."""
+        run = self._run(date(2026, 3, 1))
+        self.assertEqual(run.state, "generated")
+        moves = run.move_ids
+        self.assertEqual(len(moves), 2)
+        by_payer = {m.partner_id: m for m in moves}
+        self.assertEqual(by_payer[self.son].amount_total, 4_500_000)
+        self.assertEqual(by_payer[self.daughter].amount_total, 3_000_000)
+        for move in moves:
+            self.assertEqual(move.move_type, "out_invoice")
+            self.assertEqual(move.currency_id, self.vnd)
+            self.assertEqual(move.company_id, self.facility_a)
+            self.assertEqual(move.journal_id.type, "sale")
+            self.assertEqual(move.ctxh_contract_id, self.contract)
+            self.assertEqual(move.ctxh_period_start, date(2026, 3, 1))
+            self.assertEqual(move.invoice_date, date(2026, 3, 1), "billed in advance")
+        self.assertEqual(run.amount_total, 7_500_000)
+        run.action_post()
+        self.assertEqual(set(moves.mapped("state")), {"posted"})
+        self.assertEqual(run.state, "posted")
+        self.assertEqual(by_payer[self.son].ctxh_amount_total_words, "Bốn triệu năm trăm nghìn đồng")
+        self.assertEqual(self.contract.move_count, 2)
+
+    def test_reduction_and_rounding_between_payers(self):
+        """A 20% reduction for a poor household applies; the thirds add up to the full amount in VND."""
+        resident = self._resident(name="Lục Văn Sáng")
+        stay = self._admit(resident, date_start=datetime(2025, 12, 1, 3, 0))
+        third = self.env["res.partner"].create({"name": "Lục Thị Ba"})
+        contract = self._contract(resident, stay, payers={self.son: 33.33, self.daughter: 33.33, third: 33.34},
+                                  reduction_percent=20, reduction_reason="Hộ nghèo")
+        self._run(date(2026, 3, 1))
+        self.assertEqual(sum(contract.move_ids.mapped("amount_total")), 6_000_000)
+        self.assertEqual(sorted(contract.move_ids.mapped("amount_total")), [1_999_800, 1_999_800, 2_000_400])
+
+    def test_mid_month_admission_and_discharge_are_prorated(self):
+        """Admitted on 16 March: 16 of 31 days; discharged on 10 April: 10 of 30 days."""
+        resident = self._resident(name="Mạc Văn Khải")
+        stay = self._admit(resident, date_start=datetime(2026, 3, 16, 3, 0))
+        contract = self._contract(resident, stay, date_start=date(2026, 3, 16), billing_mode="arrears")
+        self._run(date(2026, 3, 1))
+        march = contract.move_ids
+        self.assertEqual(march.amount_total, round(7_500_000 * 16 / 31))
+        self.assertEqual(march.invoice_date, date(2026, 3, 31), "billed in arrears")
+        self.assertIn("16/31", march.invoice_line_ids.name)
+        stay._end(datetime(2026, 4, 10, 3, 0))
+        self._run(date(2026, 4, 1))
+        april = contract.move_ids - march
+        self.assertEqual(april.amount_total, 2_500_000)
+        self._run(date(2026, 5, 1))
+        self.assertEqual(contract.move_ids, march | april, "no invoice after the resident has left")
+
+    def test_extra_services_are_billed_once(self):
+        """Laundry used in March is on the March invoices, split between payers, and never billed again."""
+        usage = self.env["ctxh.service.usage"].with_user(self.accountant_a).create({
+            "contract_id": self.contract.id, "product_id": self.laundry.id,
+            "date": date(2026, 3, 12), "quantity": 4,
+        })
+        self.assertEqual(usage.price_unit, 30_000)
+        run = self._run(date(2026, 3, 1))
+        self.assertEqual(run.amount_total, 7_500_000 + 120_000)
+        son_invoice = run.move_ids.filtered(lambda m: m.partner_id == self.son)
+        self.assertEqual(len(son_invoice.invoice_line_ids), 2)
+        laundry_line = son_invoice.invoice_line_ids.filtered(lambda line: line.product_id == self.laundry)
+        self.assertEqual(laundry_line.price_total, 72_000)
+        self.assertEqual(usage.billed_period_start, date(2026, 3, 1))
+        with self.assertRaises(UserError):
+            usage.quantity = 5
+        april = self._run(date(2026, 4, 1))
+        self.assertEqual(april.amount_total, 7_500_000)
+
+    def test_running_twice_creates_nothing_new(self):
+        """Generating the same month again, in the same run or a new one, creates no invoice."""
+        run = self._run(date(2026, 3, 1))
+        self.assertEqual(len(run.move_ids), 2)
+        run.action_generate()
+        self.assertEqual(len(run.move_ids), 2)
+        second = self._run(date(2026, 3, 1))
+        self.assertFalse(second.move_ids)
+        self.assertEqual(len(self.contract.move_ids), 2)
+
+    def test_database_refuses_a_duplicate_invoice(self):
+        """A second invoice for the same contract, payer and month is refused by PostgreSQL itself."""
+        run = self._run(date(2026, 3, 1))
+        move = run.move_ids[:1]
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.env.cr.savepoint():
+            self.env["account.move"].create({
+                "move_type": "out_invoice", "partner_id": move.partner_id.id, "company_id": self.facility_a.id,
+                "ctxh_contract_id": self.contract.id, "ctxh_period_start": date(2026, 3, 1),
+            })
+        # a credit note or another month is fine
+        refund = move._reverse_moves()
+        self.assertEqual(refund.move_type, "out_refund")
+
+    def test_termination_bills_the_last_days(self):
+        """Terminated on 15 March before any March invoice: a final invoice for 15 of 31 days; no run bills it again."""
+        resident = self._resident(name="Đoàn Văn Hậu")
+        stay = self._admit(resident, date_start=datetime(2025, 12, 1, 3, 0))
+        contract = self._contract(resident, stay, date_end=date(2026, 3, 15))
+        contract.with_user(self.accountant_a).action_terminate()
+        self.assertEqual(contract.state, "terminated")
+        self.assertEqual(contract.date_end, date(2026, 3, 15))
+        final = contract.move_ids
+        self.assertEqual(final.amount_total, round(7_500_000 * 15 / 31))
+        self.assertEqual(final.ctxh_period_start, date(2026, 3, 1))
+        self.assertEqual(contract.liquidation_charged, final.amount_total)
+        self.assertFalse(self._run(date(2026, 3, 1)).move_ids.filtered(lambda m: m.ctxh_contract_id == contract))
+        self.assertFalse(self._run(date(2026, 4, 1)).move_ids.filtered(lambda m: m.ctxh_contract_id == contract))
+        contract.with_user(self.accountant_a).action_close()
+        self.assertEqual(contract.state, "closed")
+
+    def test_deposit_and_liquidation_on_discharge(self):
+        """The deposit is invoiced on signature; on discharge the unused days paid in advance and the deposit
+        are refunded by credit notes."""
+        resident = self._resident(name="Tô Thị Huệ")
+        stay = self._admit(resident, date_start=datetime(2025, 12, 1, 3, 0))
+        contract = self._contract(resident, stay, payers={self.son: 60, self.daughter: 40}, deposit_amount=1_000_000)
+        deposit = contract.deposit_move_id
+        self.assertEqual(deposit.amount_total, 1_000_000)
+        self.assertEqual(deposit.partner_id, self.son, "the main payer pays the deposit")
+        self.assertEqual(deposit.invoice_line_ids.product_id, self.deposit)
+        self._run(date(2026, 3, 1))
+        stay._end(datetime(2026, 3, 10, 3, 0))
+        contract.with_user(self.accountant_a).action_terminate()
+        self.assertEqual(contract.date_end, date(2026, 3, 10))
+        refunds = contract.move_ids.filtered(lambda m: m.move_type == "out_refund")
+        due = round(7_500_000 * 10 / 31)
+        son_due = round(due * 0.6)
+        self.assertEqual(
+            sorted(refunds.mapped(lambda m: (m.partner_id.name, m.amount_total))),
+            sorted([(self.son.name, 4_500_000 - son_due), (self.daughter.name, 3_000_000 - (due - son_due)),
+                    (self.son.name, 1_000_000)]))
+        self.assertEqual(contract.deposit_refunded, 1_000_000)
+        self.assertEqual(contract.liquidation_refunded, 7_500_000 - due)
+        self.assertEqual(contract.liquidation_charged, 0)
+
+    def test_run_is_one_calendar_month(self):
+        """A run starts on the first of a month and ends on its last day; a posted run cannot be deleted."""
+        run = self.env["ctxh.billing.run"].create({"company_id": self.facility_a.id, "date_from": date(2026, 2, 1)})
+        self.assertEqual(run.date_to, date(2026, 2, 28))
+        with self.assertRaises(ValidationError):
+            self.env["ctxh.billing.run"].create({"company_id": self.facility_a.id, "date_from": date(2026, 2, 2)})
+        run.action_generate()
+        run.action_post()
+        with self.assertRaises(UserError):
+            run.with_user(self.accountant_a).unlink()
+
+    def test_care_staff_see_no_prices_nor_invoices(self):
+        """Care staff cannot read contracts, prices or extra services, nor create invoices or runs."""
+        for record in (self.contract, self.contract.line_ids, self.prices_2026):
+            with self.assertRaises(AccessError):
+                record.with_user(self.care_a).read(["display_name"])
+        with self.assertRaises(AccessError):
+            self.env["ctxh.billing.run"].with_user(self.care_a).create({"company_id": self.facility_a.id})
+        with self.assertRaises(AccessError):
+            self.env["account.move"].with_user(self.care_a).create({
+                "move_type": "out_invoice", "partner_id": self.son.id})
+        # the accountant reads the money fields
+        self.assertEqual(self.contract.with_user(self.accountant_a).amount_monthly, 7_500_000)
+
+    def test_facilities_are_kept_apart(self):
+        """Another facility's accountant sees none of these contracts, and its run bills none of them."""
+        accountant_b = new_test_user(self.env, login="cb_accountant", groups="ctxh_residents.group_ctxh_accountant",
+                                     company_id=self.facility_b.id, company_ids=[self.facility_b.id])
+        Contract = self.env["ctxh.care.contract"].with_user(accountant_b)
+        self.assertFalse(Contract.search([("id", "=", self.contract.id)]))
+        with self.assertRaises(AccessError):
+            self.contract.with_user(accountant_b).read(["name"])
+        run = self.env["ctxh.billing.run"].with_user(accountant_b).create({
+            "company_id": self.facility_b.id, "date_from": date(2026, 3, 1)})
+        run.action_generate()
+        self.assertFalse(run.move_ids)
+        self.assertFalse(self.contract.move_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestBillingConcurrency(TwoConnectionsCase):
+    """Two runs save the same invoice at the same moment."""
+
+    def test_two_connections_cannot_save_the_same_invoice(self):
+        """The second transaction waits for the first, then fails: one invoice per contract, payer, month."""
+        ids = self._setup_committed()
+        insert = """INSERT INTO account_move (move_type, state, date, journal_id, company_id, currency_id,
+                                              partner_id, ctxh_contract_id, ctxh_period_start, auto_post)
+                    VALUES ('out_invoice', 'draft', '2026-03-01', %(journal)s, %(company)s, %(currency)s,
+                            %(partner)s, %(contract)s, '2026-03-01', 'no')"""
+        outcome = {}
+        first, second = self._cursor(), self._cursor()
+        try:
+            first.execute(insert, ids)
+
+            def save():
+                try:
+                    second.execute(insert, ids)
+                    outcome["second"] = "saved"
+                except IntegrityError as exc:
+                    outcome["second"] = type(exc).__name__
+
+            with mute_logger("odoo.sql_db"):
+                thread = threading.Thread(target=save)
+                thread.start()
+                self._wait_until_blocked()
+                first.commit()
+                thread.join(timeout=60)
+            self.assertEqual(outcome.get("second"), "UniqueViolation")
+        finally:
+            second.rollback()
+            second.close()
+            first.close()
+            self._cleanup(ids)
+
+    def _setup_committed(self):
+        company = self.env.ref("base.main_company")
+        journal = self.env["account.journal"].search([("company_id", "=", company.id), ("type", "=", "sale")],
+                                                     limit=1)
+        if not journal:
+            self.skipTest("the main facility has no chart of accounts")
+        cr = self._cursor()
+        try:
+            cr.execute("INSERT INTO ctxh_resident (name, company_id, active, state) "
+                       "VALUES ('Người ở thử', %s, true, 'in_care') RETURNING id", [company.id])
+            resident_id = cr.fetchone()[0]
+            cr.execute("INSERT INTO ctxh_care_contract (name, resident_id, company_id, date, date_start, "
+                       "billing_mode, state) VALUES ('HĐ-THỬ', %s, %s, '2026-01-01', '2026-01-01', 'advance', "
+                       "'active') RETURNING id", [resident_id, company.id])
+            contract_id = cr.fetchone()[0]
+            # two independent connections must see these rows
+            cr.commit()  # pylint: disable=invalid-commit
+        finally:
+            cr.close()
+        return {"journal": journal.id, "company": company.id, "currency": company.currency_id.id,
+                "partner": company.partner_id.id, "contract": contract_id, "resident": resident_id}
+
+    def _cleanup(self, ids):
+        cr = self._cursor()
+        try:
+            cr.execute("DELETE FROM account_move WHERE ctxh_contract_id = %s", [ids["contract"]])
+            cr.execute("DELETE FROM ctxh_care_contract WHERE id = %s", [ids["contract"]])
+            cr.execute("DELETE FROM ctxh_resident WHERE id = %s", [ids["resident"]])
+            cr.commit()  # pylint: disable=invalid-commit
+        finally:
+            cr.close()
+
