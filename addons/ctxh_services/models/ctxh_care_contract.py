@@ -282,6 +282,9 @@ class CtxhCareContract(models.Model):
         paid in advance are refunded) and the deposit is given back."""
         self.env["ctxh.admission"]._check_group(ACCOUNTANT)
         self._check_state("active")
+        self._ctxh_terminate()
+
+    def _ctxh_terminate(self):
         today = fields.Date.context_today(self)
         for contract in self:
             stay_end = contract.stay_id.date_end and fields.Date.context_today(contract, contract.stay_id.date_end)
@@ -504,3 +507,20 @@ class CtxhResident(models.Model):
         action["domain"] = [("resident_id", "=", self.id)]
         action["context"] = {"default_resident_id": self.id}
         return action
+
+
+class CtxhDischarge(models.Model):
+    _inherit = "ctxh.discharge"
+
+    def action_done(self):
+        """Leaving the facility ends the resident's care contract: it is terminated and liquidated
+        (final prorated invoice or credit notes, deposit refund), and the accountant closes it."""
+        result = super().action_done()
+        contracts = self.env["ctxh.care.contract"].sudo().search([
+            ("resident_id", "in", self.resident_id.ids), ("state", "=", "active"),
+        ])
+        contracts._ctxh_terminate()
+        for contract in contracts:
+            contract.message_post(body=self.env._(
+                "Terminated and liquidated on the discharge of %s.", contract.resident_id.name))
+        return result

@@ -278,6 +278,22 @@ class TestBillingRun(CtxhContractCase):
         contract.with_user(self.accountant_a).action_close()
         self.assertEqual(contract.state, "closed")
 
+    def test_discharge_terminates_the_contract(self):
+        """Handing a resident over ends the care contract: terminated, last days billed, accountant closes."""
+        resident = self._resident(name="Lã Thị Duyên")
+        stay = self._admit(resident, date_start=datetime(2025, 12, 1, 3, 0))
+        contract = self._contract(resident, stay)
+        discharge = self.env["ctxh.discharge"].create({
+            "stay_id": stay.id, "reason_id": self.env.ref("ctxh_residents.discharge_reason_family_request").id,
+            "destination": "family", "handover_date": datetime(2026, 3, 15, 3, 0)})
+        discharge.with_user(self.director_a).action_approve()
+        discharge.with_user(self.care_a).action_done()
+        self.assertEqual(contract.state, "terminated")
+        self.assertEqual(contract.date_end, date(2026, 3, 15))
+        self.assertEqual(contract.move_ids.amount_total, round(7_500_000 * 15 / 31))
+        contract.with_user(self.accountant_a).action_close()
+        self.assertEqual(contract.state, "closed")
+
     def test_deposit_and_liquidation_on_discharge(self):
         """The deposit is invoiced on signature; on discharge the unused days paid in advance and the deposit
         are refunded by credit notes."""
