@@ -84,7 +84,7 @@ class CtxhProgramme(models.Model):
         self.write({"state": "closed"})
 
     def action_reset_draft(self):
-        self.env["ctxh.admission"]._check_group(DIRECTOR)
+        self.env["res.users"]._ctxh_check_group(DIRECTOR)
         self._check_state("closed")
         self.write({"state": "draft"})
 

@@ -133,7 +133,7 @@ class CtxhAssessment(models.Model):
 
     def action_done(self):
         """Close the assessment once every domain is scored."""
-        self.env["ctxh.admission"]._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         self._check_state("draft")
         for assessment in self:
             missing = assessment.line_ids.filtered(lambda line: not line.score)
@@ -144,7 +144,7 @@ class CtxhAssessment(models.Model):
         self.write({"state": "done"})
 
     def action_reset_draft(self):
-        self.env["ctxh.admission"]._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         self._check_state("done")
         self.write({"state": "draft"})
 

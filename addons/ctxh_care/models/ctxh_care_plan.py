@@ -154,7 +154,7 @@ class CtxhCarePlan(models.Model):
                     plan=plan.display_name, state=labels[plan.state]))
 
     def action_submit(self):
-        self.env["ctxh.admission"]._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         self._check_state("draft")
         for plan in self:
             if not plan.goal_ids:
@@ -165,7 +165,7 @@ class CtxhCarePlan(models.Model):
 
     def action_approve(self):
         """The facility head approves the plan (Circular 02/2020, step 2)."""
-        self.env["ctxh.admission"]._check_group(DIRECTOR)
+        self.env["res.users"]._ctxh_check_group(DIRECTOR)
         self._check_state("submitted")
         self.write({
             "state": "approved",
@@ -175,23 +175,23 @@ class CtxhCarePlan(models.Model):
 
     def action_reset_draft(self):
         """Send a submitted plan back to its author for changes."""
-        self.env["ctxh.admission"]._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         self._check_state("submitted")
         self.write({"state": "draft"})
 
     def action_start(self):
-        self.env["ctxh.admission"]._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         self._check_state("approved")
         self.write({"state": "in_progress"})
 
     def action_close(self):
-        self.env["ctxh.admission"]._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         self._check_state("approved", "in_progress")
         self.write({"state": "closed"})
 
     def action_review(self):
         """Close this version and open the next one as a draft with the same goals and interventions."""
-        self.env["ctxh.admission"]._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         self._check_state(*self._review_states())
         today = fields.Date.context_today(self)
         months = int(self.env["ctxh.legal.parameter"]._get_value("care_plan_review_months", 3))

@@ -175,7 +175,7 @@ class CtxhResident(models.Model):
 
     def action_view_medical(self):
         self.ensure_one()
-        self.env["ctxh.admission"]._check_group(MEDICAL)
+        self.env["res.users"]._ctxh_check_group(MEDICAL)
         action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_care.ctxh_health_check_action")
         action["domain"] = [("resident_id", "=", self.id)]
         action["context"] = {"default_resident_id": self.id}

@@ -57,7 +57,7 @@ class CtxhIncident(models.Model):
 
     def action_report(self):
         """Report the incident; a serious one alerts the director at once."""
-        self.env["ctxh.admission"]._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         for incident in self:
             if incident.state != "draft":
                 raise UserError(self.env._("The incident “%s” has already been reported.", incident.name))
@@ -79,7 +79,7 @@ class CtxhIncident(models.Model):
 
     def action_close(self):
         """The director reviews and closes the incident."""
-        self.env["ctxh.admission"]._check_group(DIRECTOR)
+        self.env["res.users"]._ctxh_check_group(DIRECTOR)
         for incident in self:
             if incident.state != "reported":
                 raise UserError(self.env._("Only a reported incident can be closed."))

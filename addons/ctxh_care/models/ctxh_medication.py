@@ -102,14 +102,14 @@ class CtxhMedication(models.Model):
 
     def action_activate(self):
         """Medical staff start the order; the doses of the coming days are planned at once."""
-        self.env["ctxh.admission"]._check_group(MEDICAL)
+        self.env["res.users"]._ctxh_check_group(MEDICAL)
         self._check_state("draft")
         self.write({"state": "active"})
         self._generate_doses()
 
     def action_stop(self):
         """Medical staff stop the order: doses still planned after now are removed."""
-        self.env["ctxh.admission"]._check_group(MEDICAL)
+        self.env["res.users"]._ctxh_check_group(MEDICAL)
         self._check_state("active")
         now = fields.Datetime.now()
         today = fields.Date.context_today(self)
@@ -246,7 +246,7 @@ class CtxhMedicationAdministration(models.Model):
     # Recording a dose (carers)
     # ------------------------------------------------------------------
     def _record(self, state):
-        self.env["ctxh.admission"]._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         for dose in self:
             if dose.state != "planned":
                 raise UserError(self.env._("This dose is already recorded: %s.", dose.display_name))

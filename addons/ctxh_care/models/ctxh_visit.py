@@ -68,7 +68,7 @@ class CtxhVisit(models.Model):
                 raise ValidationError(self.env._("A visit cannot end before it starts."))
 
     def action_leave(self):
-        self.env["ctxh.admission"]._check_group("ctxh_residents.group_ctxh_care_staff")
+        self.env["res.users"]._ctxh_check_group("ctxh_residents.group_ctxh_care_staff")
         self.filtered(lambda v: not v.time_out).write({"time_out": fields.Datetime.now()})
 
 

@@ -1,4 +1,5 @@
 from . import res_company
+from . import res_users
 from . import res_country_state
 from . import ctxh_supervising_body
 from . import ctxh_resident_category

@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 DIRECTOR = "ctxh_residents.group_ctxh_director"
 CARE = "ctxh_residents.group_ctxh_care_staff"
@@ -140,11 +140,6 @@ class CtxhAdmission(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def _check_group(self, xmlid):
-        if not self.env.user.has_group(xmlid):
-            group = self.env.ref(xmlid)
-            raise AccessError(self.env._("Only %(group)s may do this.", group=group.name))
-
     def _check_state(self, *states):
         for admission in self:
             if admission.state not in states:
@@ -154,13 +149,13 @@ class CtxhAdmission(models.Model):
                     state=dict(self._fields["state"]._description_selection(self.env))[admission.state]))
 
     def action_submit(self):
-        self._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         self._check_state("draft")
         self.write({"state": "submitted"})
 
     def action_approve(self):
         """The director's admission decision: numbered, dated, signed."""
-        self._check_group(DIRECTOR)
+        self.env["res.users"]._ctxh_check_group(DIRECTOR)
         for admission in self:
             if admission.decision_number:
                 raise UserError(self.env._("%s already has an admission decision.", admission.display_name))
@@ -182,7 +177,7 @@ class CtxhAdmission(models.Model):
             admission.activity_feedback(["ctxh_residents.mail_activity_type_ctxh_decision"])
 
     def action_refuse(self):
-        self._check_group(DIRECTOR)
+        self.env["res.users"]._ctxh_check_group(DIRECTOR)
         self._check_state("submitted")
         for admission in self:
             if not (admission.refuse_reason or "").strip():
@@ -192,25 +187,25 @@ class CtxhAdmission(models.Model):
         self.write({"state": "refused"})
 
     def action_cancel(self):
-        self._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         self._check_state("draft", "submitted")
         self.write({"state": "cancelled"})
 
     def action_reset_draft(self):
-        self._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         self._check_state("refused", "cancelled")
         self.write({"state": "draft"})
 
     def action_admit(self):
         """Admit after the director's approval: the stay starts and the bed is assigned."""
-        self._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         self._check_state("approved")
         for admission in self:
             admission._start_stay(fields.Datetime.now())
 
     def action_admit_emergency(self):
         """Admit at once (emergency protection): the dossier and the decision follow."""
-        self._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         self._check_state("draft", "submitted")
         for admission in self:
             if not admission.is_emergency:

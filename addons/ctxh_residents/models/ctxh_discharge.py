@@ -80,9 +80,6 @@ class CtxhDischarge(models.Model):
         for discharge in self:
             discharge.display_name = " - ".join(filter(None, [discharge.resident_id.name, discharge.reason_id.name]))
 
-    def _check_group(self, xmlid):
-        self.env["ctxh.admission"]._check_group(xmlid)
-
     def _check_state(self, *states):
         for discharge in self:
             if discharge.state not in states:
@@ -90,7 +87,7 @@ class CtxhDischarge(models.Model):
 
     def action_approve(self):
         """The director's discharge decision: numbered in the facility's decision register."""
-        self._check_group(DIRECTOR)
+        self.env["res.users"]._ctxh_check_group(DIRECTOR)
         self._check_state("draft")
         today = fields.Date.context_today(self)
         for discharge in self:
@@ -103,7 +100,7 @@ class CtxhDischarge(models.Model):
 
     def action_done(self):
         """Hand the person over: the stay ends, the bed is freed, follow-ups are planned."""
-        self._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         self._check_state("approved")
         for discharge in self:
             when = discharge.handover_date or fields.Datetime.now()
@@ -112,7 +109,7 @@ class CtxhDischarge(models.Model):
             discharge._schedule_followups()
 
     def action_cancel(self):
-        self._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         self._check_state("draft", "approved")
         self.write({"state": "cancelled"})
 
@@ -178,7 +175,7 @@ class CtxhFollowup(models.Model):
         return domain if (operator == "=") == value else ["!", *domain]
 
     def action_done(self):
-        self.env["ctxh.admission"]._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         for followup in self:
             if not followup.outcome:
                 raise UserError(self.env._("Record the outcome of the visit to %s.", followup.resident_id.name))

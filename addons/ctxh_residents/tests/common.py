@@ -1,6 +1,11 @@
+import threading
+
+from psycopg2 import IntegrityError
+
 from odoo import http
 from odoo.sql_db import db_connect
 from odoo.tests import HttpCase, TransactionCase, new_test_user
+from odoo.tools import mute_logger
 
 
 class CtxhTourCase(HttpCase):
@@ -73,6 +78,34 @@ class TwoConnectionsCase(CtxhResidentsCase):
     def _cursor(self):
         # real, independent connections: the test's own cursor would serialise everything
         return db_connect(self.env.cr.dbname).cursor()
+
+    def _race(self, first_query, first_params, second_query, second_params):
+        """Run ``first`` on one connection, then ``second`` on another while the first is still open;
+        once the second waits for the first, commit the first. Return the error class name the second
+        one got ("saved" if none). Both connections are closed; committed rows are the caller's to clean."""
+        outcome = {}
+        first, second = self._cursor(), self._cursor()
+        try:
+            first.execute(first_query, first_params)
+
+            def run_second():
+                try:
+                    second.execute(second_query, second_params)
+                    outcome["second"] = "saved"
+                except IntegrityError as exc:
+                    outcome["second"] = type(exc).__name__
+
+            with mute_logger("odoo.sql_db"):
+                thread = threading.Thread(target=run_second)
+                thread.start()
+                self._wait_until_blocked()
+                first.commit()  # pylint: disable=invalid-commit
+                thread.join(timeout=60)
+        finally:
+            second.rollback()
+            second.close()
+            first.close()
+        return outcome.get("second")
 
     def _wait_until_blocked(self, attempts=600):
         """Poll PostgreSQL until a session of this database waits on a lock (no fixed sleep)."""

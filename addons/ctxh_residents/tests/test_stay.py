@@ -1,4 +1,3 @@
-import threading
 from datetime import datetime
 
 from psycopg2 import IntegrityError, errors
@@ -71,29 +70,11 @@ class TestBedConcurrency(TwoConnectionsCase):
         ids = self._setup_committed(company_id)
         insert = """INSERT INTO ctxh_bed_assignment (stay_id, bed_id, company_id, date_start)
                     VALUES (%s, %s, %s, now() at time zone 'UTC')"""
-        outcome = {}
-        first, second = self._cursor(), self._cursor()
         try:
-            first.execute(insert, [ids["stays"][0], ids["bed"], company_id])
-
-            def book():
-                try:
-                    second.execute(insert, [ids["stays"][1], ids["bed"], company_id])
-                    outcome["second"] = "saved"
-                except IntegrityError as exc:
-                    outcome["second"] = type(exc).__name__
-
-            with mute_logger("odoo.sql_db"):
-                thread = threading.Thread(target=book)
-                thread.start()
-                self._wait_until_blocked()
-                first.commit()
-                thread.join(timeout=60)
-            self.assertEqual(outcome.get("second"), "ExclusionViolation")
+            result = self._race(insert, [ids["stays"][0], ids["bed"], company_id],
+                                insert, [ids["stays"][1], ids["bed"], company_id])
+            self.assertEqual(result, "ExclusionViolation")
         finally:
-            second.rollback()
-            second.close()
-            first.close()
             self._cleanup(ids)
 
     def _setup_committed(self, company_id):

@@ -16,7 +16,7 @@ class CtxhBedTransfer(models.TransientModel):
 
     @api.model
     def _check_access_transfer(self):
-        self.env["ctxh.admission"]._check_group("ctxh_residents.group_ctxh_care_staff")
+        self.env["res.users"]._ctxh_check_group("ctxh_residents.group_ctxh_care_staff")
 
     def action_confirm(self):
         self._check_access_transfer()

@@ -232,10 +232,6 @@ class CtxhAllowanceSheet(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def _check_group(self, xmlid):
-        if not self.env.su:
-            self.env["ctxh.admission"]._check_group(xmlid)
-
     def _check_state(self, *states):
         labels = dict(self._fields["state"]._description_selection(self.env))
         for sheet in self:
@@ -246,7 +242,7 @@ class CtxhAllowanceSheet(models.Model):
     def action_compute(self):
         """Build the lines of every state-funded resident in care during the month; running it
         again updates the same lines instead of adding new ones."""
-        self._check_group(ACCOUNTANT)
+        self.env["res.users"]._ctxh_check_group(ACCOUNTANT)
         self._check_state("draft", "computed")
         for sheet in self:
             sheet._compute_lines()
@@ -254,14 +250,14 @@ class CtxhAllowanceSheet(models.Model):
         return True
 
     def action_approve(self):
-        self._check_group(DIRECTOR)
+        self.env["res.users"]._ctxh_check_group(DIRECTOR)
         self._check_state("computed")
         self.write({"state": "approved", "approved_by_id": self.env.uid,
                     "approved_date": fields.Date.context_today(self)})
         return True
 
     def action_reset_draft(self):
-        self._check_group(DIRECTOR if "approved" in self.mapped("state") else ACCOUNTANT)
+        self.env["res.users"]._ctxh_check_group(DIRECTOR if "approved" in self.mapped("state") else ACCOUNTANT)
         self._check_state("computed", "approved")
         self.write({"state": "draft", "approved_by_id": False, "approved_date": False})
         return True
@@ -269,7 +265,7 @@ class CtxhAllowanceSheet(models.Model):
     def action_create_burial_supports(self):
         """Burial support for the residents on the sheet who died during the month."""
         self.ensure_one()
-        self._check_group(ACCOUNTANT)
+        self.env["res.users"]._ctxh_check_group(ACCOUNTANT)
         death = self.env.ref("ctxh_residents.discharge_reason_death")
         discharges = self.env["ctxh.discharge"].search([
             ("company_id", "=", self.company_id.id), ("reason_id", "=", death.id),
@@ -526,14 +522,14 @@ class CtxhBurialSupport(models.Model):
             raise UserError(self.env._("An approved burial support cannot be deleted."))
 
     def action_approve(self):
-        self.env["ctxh.allowance.sheet"]._check_group(DIRECTOR)
+        self.env["res.users"]._ctxh_check_group(DIRECTOR)
         if any(s.state != "draft" for s in self):
             raise UserError(self.env._("Only a draft burial support can be approved."))
         self.write({"state": "approved", "approved_by_id": self.env.uid})
         return True
 
     def action_reset_draft(self):
-        self.env["ctxh.allowance.sheet"]._check_group(DIRECTOR)
+        self.env["res.users"]._ctxh_check_group(DIRECTOR)
         if any(s.state != "approved" for s in self):
             raise UserError(self.env._("Only an approved burial support can go back to draft."))
         self.write({"state": "draft", "approved_by_id": False})

@@ -92,7 +92,7 @@ class CtxhBillingRun(models.Model):
     # ------------------------------------------------------------------
     def action_generate(self):
         """Invoice every active contract of the month, once per payer; existing invoices are skipped."""
-        self.env["ctxh.admission"]._check_group(ACCOUNTANT)
+        self.env["res.users"]._ctxh_check_group(ACCOUNTANT)
         for run in self:
             if run.state == "posted":
                 raise UserError(self.env._("%s is posted: create a new run for corrections.", run.name))
@@ -102,7 +102,7 @@ class CtxhBillingRun(models.Model):
         return True
 
     def action_post(self):
-        self.env["ctxh.admission"]._check_group(ACCOUNTANT)
+        self.env["res.users"]._ctxh_check_group(ACCOUNTANT)
         for run in self:
             if run.state != "generated":
                 raise UserError(self.env._("Generate the invoices of %s first.", run.name))

@@ -268,7 +268,7 @@ class CtxhCareContract(models.Model):
 
     def action_activate(self):
         """The director signs the contract: it takes effect, and the deposit is invoiced."""
-        self.env["ctxh.admission"]._check_group(DIRECTOR)
+        self.env["res.users"]._ctxh_check_group(DIRECTOR)
         self._check_state("draft")
         for contract in self:
             if not contract.line_ids:
@@ -280,7 +280,7 @@ class CtxhCareContract(models.Model):
     def action_terminate(self):
         """End the contract and liquidate it: the last month is billed up to the end date (or the days
         paid in advance are refunded) and the deposit is given back."""
-        self.env["ctxh.admission"]._check_group(ACCOUNTANT)
+        self.env["res.users"]._ctxh_check_group(ACCOUNTANT)
         self._check_state("active")
         self._ctxh_terminate()
 
@@ -296,12 +296,12 @@ class CtxhCareContract(models.Model):
 
     def action_close(self):
         """Close a terminated contract once its accounts are settled."""
-        self.env["ctxh.admission"]._check_group(ACCOUNTANT)
+        self.env["res.users"]._ctxh_check_group(ACCOUNTANT)
         self._check_state("terminated")
         self.write({"state": "closed"})
 
     def action_reset_draft(self):
-        self.env["ctxh.admission"]._check_group(DIRECTOR)
+        self.env["res.users"]._ctxh_check_group(DIRECTOR)
         self._check_state("active")
         if self.sudo().move_ids:
             raise UserError(self.env._("A contract already invoiced cannot go back to draft."))

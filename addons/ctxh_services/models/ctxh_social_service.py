@@ -139,7 +139,7 @@ class CtxhHotlineCall(models.Model):
     def action_admit(self):
         """Open a new emergency admission prefilled from the call."""
         self.ensure_one()
-        self.env["ctxh.admission"]._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         context = {
             "default_company_id": self.company_id.id,
             "default_admission_type_id": self.env.ref("ctxh_residents.admission_type_emergency").id,
@@ -163,7 +163,7 @@ class CtxhHotlineCall(models.Model):
     def action_create_referral(self):
         """Open a new referral prefilled from the call."""
         self.ensure_one()
-        self.env["ctxh.admission"]._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         if self.referral_id:
             raise UserError(self.env._("Call %s already has a referral.", self.name))
         return {
@@ -240,17 +240,17 @@ class CtxhCounsellingSession(models.Model):
                                            session=session.display_name, state=selection[session.state]))
 
     def action_done(self):
-        self.env["ctxh.admission"]._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         self._check_state("planned")
         self.write({"state": "done"})
 
     def action_cancel(self):
-        self.env["ctxh.admission"]._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         self._check_state("planned")
         self.write({"state": "cancelled"})
 
     def action_reset_planned(self):
-        self.env["ctxh.admission"]._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         self._check_state("cancelled")
         self.write({"state": "planned"})
 
@@ -362,7 +362,7 @@ class CtxhReferral(models.Model):
 
     def action_send(self):
         """Send to the receiving organisation; the due date follows the configured delay if empty."""
-        self.env["ctxh.admission"]._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         self._check_state("draft")
         today = fields.Date.context_today(self)
         days = int(self.env["ctxh.legal.parameter"]._get_value("referral_response_days", 14))
@@ -374,25 +374,25 @@ class CtxhReferral(models.Model):
             })
 
     def action_accept(self):
-        self.env["ctxh.admission"]._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         self._check_state("sent")
         self.write({"state": "accepted"})
 
     def action_refuse(self):
-        self.env["ctxh.admission"]._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         self._check_state("sent")
         self._check_result()
         self.write({"state": "refused"})
 
     def action_complete(self):
-        self.env["ctxh.admission"]._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         self._check_state("accepted")
         self._check_result()
         self.write({"state": "completed"})
         self.activity_unlink(["ctxh_residents.mail_activity_type_ctxh_reminder"])
 
     def action_reset_draft(self):
-        self.env["ctxh.admission"]._check_group(CARE)
+        self.env["res.users"]._ctxh_check_group(CARE)
         self._check_state("refused")
         self.write({"state": "draft", "date_sent": False})
 

@@ -1,4 +1,3 @@
-import threading
 from datetime import date, datetime
 
 from psycopg2 import IntegrityError
@@ -369,29 +368,9 @@ class TestBillingConcurrency(TwoConnectionsCase):
                                               partner_id, ctxh_contract_id, ctxh_period_start, auto_post)
                     VALUES ('out_invoice', 'draft', '2026-03-01', %(journal)s, %(company)s, %(currency)s,
                             %(partner)s, %(contract)s, '2026-03-01', 'no')"""
-        outcome = {}
-        first, second = self._cursor(), self._cursor()
         try:
-            first.execute(insert, ids)
-
-            def save():
-                try:
-                    second.execute(insert, ids)
-                    outcome["second"] = "saved"
-                except IntegrityError as exc:
-                    outcome["second"] = type(exc).__name__
-
-            with mute_logger("odoo.sql_db"):
-                thread = threading.Thread(target=save)
-                thread.start()
-                self._wait_until_blocked()
-                first.commit()
-                thread.join(timeout=60)
-            self.assertEqual(outcome.get("second"), "UniqueViolation")
+            self.assertEqual(self._race(insert, ids, insert, ids), "UniqueViolation")
         finally:
-            second.rollback()
-            second.close()
-            first.close()
             self._cleanup(ids)
 
     def _setup_committed(self):
