@@ -1,12 +1,10 @@
 from odoo import fields, models
 
 
-class CtxhReminderMixin(models.AbstractModel):
-    """Idempotent reminders from scheduled jobs: one open activity per record and reason."""
+class MailActivityMixin(models.AbstractModel):
+    """Idempotent reminders from scheduled jobs, on every model with activities (invoices included)."""
 
-    _name = "ctxh.reminder.mixin"
-    _description = "Social Assistance Reminders"
-    _inherit = ["mail.activity.mixin"]
+    _inherit = "mail.activity.mixin"
 
     def _ctxh_remind(self, summary, get_user, activity_type="ctxh_residents.mail_activity_type_ctxh_reminder"):
         """Schedule ``summary`` for each record unless the same reminder is still open.
@@ -30,3 +28,11 @@ class CtxhReminderMixin(models.AbstractModel):
             created |= record.sudo().activity_schedule(
                 activity_type_id=activity_type.id, summary=summary, user_id=user.id, date_deadline=today)
         return created
+
+
+class CtxhReminderMixin(models.AbstractModel):
+    """Social Assistance records that scheduled jobs remind about (see ``_ctxh_remind``)."""
+
+    _name = "ctxh.reminder.mixin"
+    _description = "Social Assistance Reminders"
+    _inherit = ["mail.activity.mixin"]

@@ -72,22 +72,26 @@ class ResCompany(models.Model):
                 100.0 * company.ctxh_resident_count / company.ctxh_capacity if company.ctxh_capacity else 0.0
             )
 
+    def _ctxh_yearly_sequence(self, code, name, prefix="", suffix="", padding=4):
+        """The facility's register ``code`` numbered from 1 each year, created on first use."""
+        self.ensure_one()
+        Sequence = self.env["ir.sequence"].sudo()
+        return Sequence.search([("code", "=", code), ("company_id", "=", self.id)], limit=1) or Sequence.create({
+            "name": name,
+            "code": code,
+            "company_id": self.id,
+            "prefix": prefix,
+            "suffix": suffix,
+            "padding": padding,
+            "use_date_range": True,
+        })
+
     def _ctxh_decision_sequence(self):
         """The facility's register of decisions (quyết định), numbered from 1 each year."""
         self.ensure_one()
-        Sequence = self.env["ir.sequence"].sudo()
-        sequence = Sequence.search([("code", "=", "ctxh.decision"), ("company_id", "=", self.id)], limit=1)
-        if not sequence:
-            sequence = Sequence.create({
-                "name": self.env._("Decisions of %s", self.name),
-                "code": "ctxh.decision",
-                "company_id": self.id,
-                "prefix": "",
-                "suffix": f"/QĐ-{self.ctxh_code or 'CS'}",
-                "padding": 0,
-                "use_date_range": True,
-            })
-        return sequence
+        return self._ctxh_yearly_sequence(
+            "ctxh.decision", self.env._("Decisions of %s", self.name), suffix=f"/QĐ-{self.ctxh_code or 'CS'}",
+            padding=0)
 
     def _ctxh_next_decision_number(self, date):
         """Next number of the facility's decision register, e.g. 15/QĐ-TTBTXH."""
