@@ -1,4 +1,9 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
+
+ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
+DIRECTOR = "ctxh_residents.group_ctxh_director"
 
 
 class AccountMove(models.Model):
@@ -17,3 +22,25 @@ class AccountMove(models.Model):
             move.ctxh_amount_total_words = (
                 currency.ctxh_amount_to_words(move.amount_total) if currency else False
             )
+
+    @api.model
+    def _cron_ctxh_overdue_reminders(self):
+        """One reminder per unpaid care invoice past its due date (plus the grace days in force), for the
+        accountant who issued it; running the job again adds nothing."""
+        today = fields.Date.context_today(self)
+        grace = int(self.env["ctxh.legal.parameter"]._get_value("care_invoice_reminder_days", 0))
+        overdue = self.search([
+            ("ctxh_contract_id", "!=", False), ("move_type", "=", "out_invoice"), ("state", "=", "posted"),
+            ("payment_state", "in", ("not_paid", "partial")),
+            ("invoice_date_due", "<", today - timedelta(days=grace)),
+        ])
+        # accountants first, directors (who are accountants too) only when a facility has no accountant
+        accountants = self.env.ref(ACCOUNTANT).sudo().users.filtered(lambda u: u.active and not u.share).sorted(
+            lambda u: (u.has_group(DIRECTOR), u.id))
+
+        def accountant(move):
+            if move.invoice_user_id in accountants:
+                return move.invoice_user_id
+            return accountants.filtered(lambda u: move.company_id in u.company_ids)[:1]
+
+        return overdue._ctxh_remind(self.env._("Care fee overdue: remind the payer"), accountant)

@@ -10,6 +10,8 @@ from odoo.tools.misc import split_every
 from .ctxh_care_contract import MONTHLY_KINDS
 
 ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
+# contracts invoiced per batch; a run with more contracts goes on in the background, one batch per transaction
+CHUNK_SIZE_PARAM = "ctxh_services.billing_chunk_size"
 CHUNK_SIZE = 200
 
 
@@ -52,9 +54,16 @@ class CtxhBillingRun(models.Model):
                                  domain="[('type', '=', 'sale'), ('company_id', '=', company_id)]",
                                  help="Sales journal of the invoices; the facility's first one when empty.")
     state = fields.Selection(
-        [("draft", "Draft"), ("generated", "Generated"), ("posted", "Posted")],
+        [("draft", "Draft"), ("running", "In Progress"), ("generated", "Generated"), ("posted", "Posted")],
         default="draft", required=True, tracking=True, copy=False, index=True,
     )
+    user_id = fields.Many2one("res.users", string="Started By", readonly=True, copy=False,
+                              help="The accountant who generated the invoices; they are issued in their name.")
+    progress_total = fields.Integer(string="Contracts to Bill", readonly=True, copy=False)
+    progress_done = fields.Integer(string="Contracts Done", readonly=True, copy=False)
+    progress_cursor = fields.Integer(readonly=True, copy=False,
+                                     help="Last contract invoiced by a run going on in the background.")
+    progress = fields.Float(compute="_compute_progress", string="Progress (%)")
     move_ids = fields.One2many("account.move", "ctxh_billing_run_id", string="Invoices", readonly=True)
     move_count = fields.Integer(compute="_compute_amounts", string="Invoice Count")
     amount_total = fields.Monetary(compute="_compute_amounts", string="Total")
@@ -70,6 +79,12 @@ class CtxhBillingRun(models.Model):
             if run.date_from:
                 run.date_to = run.date_from + relativedelta(day=31)
 
+    @api.depends("progress_done", "progress_total")
+    def _compute_progress(self):
+        for run in self:
+            run.progress = 100.0 * run.progress_done / run.progress_total if run.progress_total else 0.0
+
+    @api.depends("move_ids.amount_total")
     def _compute_amounts(self):
         data = {run: (count, total) for run, count, total in self.env["account.move"]._read_group(
             [("ctxh_billing_run_id", "in", self.ids)], ["ctxh_billing_run_id"], ["__count", "amount_total:sum"])}
@@ -91,15 +106,63 @@ class CtxhBillingRun(models.Model):
     # Actions
     # ------------------------------------------------------------------
     def action_generate(self):
-        """Invoice every active contract of the month, once per payer; existing invoices are skipped."""
+        """Invoice every active contract of the month, once per payer; existing invoices are skipped.
+        A large run goes on in the background, batch after batch, and shows its progress."""
         self.env["res.users"]._ctxh_check_group(ACCOUNTANT)
+        chunk_size = self._chunk_size()
         for run in self:
             if run.state == "posted":
                 raise UserError(self.env._("%s is posted: create a new run for corrections.", run.name))
-            created = run._generate_moves()
-            run.state = "generated"
+            if run.state == "running":
+                raise UserError(self.env._("The invoices of %s are being created: wait for the end.", run.name))
+            contracts = self.env["ctxh.care.contract"].search(run._contracts_domain(), order="id")
+            run.write({"user_id": self.env.uid, "progress_total": len(contracts), "progress_done": 0,
+                       "progress_cursor": 0})
+            if len(contracts) > chunk_size:
+                run.state = "running"
+                run.message_post(body=self.env._(
+                    "%(count)s contracts to invoice, %(size)s at a time in the background: follow the progress "
+                    "on this form.", count=len(contracts), size=chunk_size))
+                self.env.ref("ctxh_services.ir_cron_ctxh_billing_run")._trigger()
+                continue
+            created = run._generate_moves(contracts)
+            run.write({"state": "generated", "progress_done": len(contracts),
+                       "progress_cursor": contracts[-1:].id or 0})
             run.message_post(body=self.env._("%s invoices created.", len(created)))
         return True
+
+    @api.model
+    def _chunk_size(self):
+        value = self.env["ir.config_parameter"].sudo().get_param(CHUNK_SIZE_PARAM, CHUNK_SIZE)
+        return max(int(value), 1)
+
+    @api.model
+    def _cron_generate(self):
+        """Invoice the next batch of contracts of the oldest run in progress. The scheduler commits after each
+        call and calls again while work remains, so a crash loses at most one batch (which the unique
+        constraint and the cursor make safe to redo)."""
+        runs = self.search([("state", "=", "running")], order="id")
+        if not runs:
+            return
+        run = runs[0]
+        run._generate_chunk()
+        remaining = sum((r.progress_total - r.progress_done) for r in runs if r.state == "running")
+        self.env["ir.cron"]._notify_progress(done=run.progress_done, remaining=remaining)
+
+    def _generate_chunk(self):
+        self.ensure_one()
+        chunk_size = self._chunk_size()
+        contracts = self.env["ctxh.care.contract"].search(
+            [*self._contracts_domain(), ("id", ">", self.progress_cursor)], order="id", limit=chunk_size)
+        self._generate_moves(contracts)
+        values = {"progress_done": self.progress_done + len(contracts),
+                  "progress_cursor": contracts[-1:].id or self.progress_cursor}
+        if len(contracts) < chunk_size or not self.env["ctxh.care.contract"].search_count(
+                [*self._contracts_domain(), ("id", ">", values["progress_cursor"])], limit=1):
+            values.update(state="generated", progress_total=values["progress_done"])
+        self.write(values)
+        if self.state == "generated":
+            self.message_post(body=self.env._("Done: %s invoices in this run.", self.move_count))
 
     def action_post(self):
         self.env["res.users"]._ctxh_check_group(ACCOUNTANT)
@@ -108,6 +171,10 @@ class CtxhBillingRun(models.Model):
                 raise UserError(self.env._("Generate the invoices of %s first.", run.name))
             run.move_ids.filtered(lambda m: m.state == "draft").action_post()
             run.state = "posted"
+        return True
+
+    def action_refresh(self):
+        """Reload the form of a run going on in the background."""
         return True
 
     def action_view_invoices(self):
@@ -120,29 +187,36 @@ class CtxhBillingRun(models.Model):
     # ------------------------------------------------------------------
     # Invoice preparation
     # ------------------------------------------------------------------
-    def _generate_moves(self):
+    def _contracts_domain(self):
+        """Contracts of the facility in force during the month."""
         self.ensure_one()
-        contracts = self.env["ctxh.care.contract"].search([
+        return [
             ("company_id", "=", self.company_id.id), ("state", "=", "active"),
             ("date_start", "<=", self.date_to),
             "|", ("date_end", "=", False), ("date_end", ">=", self.date_from),
-        ])
+        ]
+
+    def _generate_moves(self, contracts):
+        """Create the missing invoices of ``contracts`` for the month, in batches."""
+        self.ensure_one()
         existing = set(self.env["account.move"].search([
             ("ctxh_contract_id", "in", contracts.ids), ("ctxh_period_start", "=", self.date_from),
         ]).mapped(lambda m: (m.ctxh_contract_id.id, m.partner_id.id)))
         usages = self.env["ctxh.service.usage"].search([
             ("contract_id", "in", contracts.ids), ("billed_period_start", "=", False), ("date", "<=", self.date_to),
         ])
-        vals_list, billed_usages = [], self.env["ctxh.service.usage"]
+        usages_by_contract = usages.grouped("contract_id")
+        vals_list, billed_usage_ids = [], []
         for contract in contracts:
-            contract_usages = usages.filtered(lambda u, c=contract: u.contract_id == c)
+            contract_usages = usages_by_contract.get(contract, usages.browse())
             contract_vals = [
                 vals for vals in self._prepare_contract_moves_vals(contract, contract_usages)
                 if (contract.id, vals["partner_id"]) not in existing
             ]
             if contract_vals:
                 vals_list += contract_vals
-                billed_usages |= contract_usages
+                billed_usage_ids += contract_usages.ids
+        billed_usages = usages.browse(billed_usage_ids)
         journal = (self.journal_id or self._ctxh_sale_journal(self.company_id)) if vals_list else None
         moves = self.env["account.move"]
         Move = self.env["account.move"].with_company(self.company_id).with_context(
@@ -233,5 +307,7 @@ class CtxhBillingRun(models.Model):
             "ctxh_contract_id": contract.id,
             "ctxh_period_start": self.date_from,
             "ctxh_billing_run_id": self.id or False,
+            "invoice_user_id": (self.user_id or self.env.user).id,
+            "invoice_payment_term_id": contract.payment_term_id.id,
             "invoice_line_ids": lines,
         } for payer, lines in lines_by_payer.items()]

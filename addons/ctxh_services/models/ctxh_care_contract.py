@@ -166,9 +166,12 @@ class CtxhCareContract(models.Model):
     billing_mode = fields.Selection(
         [("advance", "In advance"), ("arrears", "In arrears")], required=True, default="advance",
         help="In advance: the month is invoiced on its first day; in arrears: on its last day.")
-    payer_ids = fields.One2many("ctxh.care.contract.payer", "contract_id", string="Payers", copy=True)
-    line_ids = fields.One2many("ctxh.care.contract.line", "contract_id", string="Services", copy=True)
-    usage_ids = fields.One2many("ctxh.service.usage", "contract_id", string="Extra Services")
+    # who pays what: for accountants and directors only (care staff see the contract and its state)
+    payer_ids = fields.One2many("ctxh.care.contract.payer", "contract_id", string="Payers", copy=True,
+                                groups=ACCOUNTANT)
+    line_ids = fields.One2many("ctxh.care.contract.line", "contract_id", string="Services", copy=True,
+                               groups=ACCOUNTANT)
+    usage_ids = fields.One2many("ctxh.service.usage", "contract_id", string="Extra Services", groups=ACCOUNTANT)
     deposit_amount = fields.Monetary(string="Deposit", tracking=True, groups=ACCOUNTANT)
     reduction_percent = fields.Float(string="Reduction (%)", tracking=True, digits=(5, 2), groups=ACCOUNTANT,
                                      help="Reduction of the whole bill, e.g. for a poor household.")
@@ -182,7 +185,7 @@ class CtxhCareContract(models.Model):
     signer_id = fields.Many2one("res.users", string="Signed By", readonly=True, copy=False)
     signed_date = fields.Date(readonly=True, copy=False)
     termination_date = fields.Date(readonly=True, copy=False, tracking=True)
-    termination_reason = fields.Text(copy=False)
+    termination_reason = fields.Text(copy=False, groups=ACCOUNTANT)
     move_ids = fields.One2many("account.move", "ctxh_contract_id", string="Invoices", groups=ACCOUNTANT)
     deposit_move_id = fields.Many2one("account.move", string="Deposit Invoice", readonly=True, copy=False,
                                       groups=ACCOUNTANT)
@@ -193,6 +196,18 @@ class CtxhCareContract(models.Model):
                                            groups=ACCOUNTANT)
     deposit_refunded = fields.Monetary(string="Deposit Refunded", readonly=True, copy=False, groups=ACCOUNTANT)
     move_count = fields.Integer(compute="_compute_move_count", groups=ACCOUNTANT)
+    payment_term_id = fields.Many2one(
+        "account.payment.term", string="Payment Terms", check_company=True, tracking=True, groups=ACCOUNTANT,
+        default=lambda self: self.env.ref("ctxh_services.account_payment_term_ctxh_10_days",
+                                          raise_if_not_found=False),
+        help="When the monthly invoices fall due; unpaid invoices past it remind the accountant.")
+    amount_due = fields.Monetary(
+        string="Balance Due", compute="_compute_amount_due", groups=ACCOUNTANT,
+        help="Posted invoices not yet paid, less credit notes not yet given back or offset; "
+             "negative when the facility owes the payers.")
+    amount_overdue = fields.Monetary(string="Overdue", compute="_compute_amount_due", groups=ACCOUNTANT)
+    liquidation_date = fields.Date(readonly=True, copy=False, groups=ACCOUNTANT,
+                                   help="Date of the liquidation (thanh lý) of the contract.")
 
     _sql_constraints = [
         ("dates_check", "CHECK (date_end IS NULL OR date_end >= date_start)",
@@ -214,6 +229,24 @@ class CtxhCareContract(models.Model):
             [("ctxh_contract_id", "in", self.ids)], ["ctxh_contract_id"], ["__count"]))
         for contract in self:
             contract.move_count = counts.get(contract, 0)
+
+    def _ctxh_open_moves_domain(self):
+        return [
+            ("ctxh_contract_id", "in", self.ids), ("state", "=", "posted"),
+            ("move_type", "in", ("out_invoice", "out_refund")), ("payment_state", "in", ("not_paid", "partial")),
+        ]
+
+    @api.depends("move_ids.amount_residual_signed", "move_ids.state")
+    def _compute_amount_due(self):
+        Move = self.env["account.move"]
+        domain = self._ctxh_open_moves_domain()
+        due = dict(Move._read_group(domain, ["ctxh_contract_id"], ["amount_residual_signed:sum"]))
+        overdue = dict(Move._read_group(
+            [*domain, ("move_type", "=", "out_invoice"), ("invoice_date_due", "<", fields.Date.context_today(self))],
+            ["ctxh_contract_id"], ["amount_residual_signed:sum"]))
+        for contract in self:
+            contract.amount_due = due.get(contract, 0.0)
+            contract.amount_overdue = overdue.get(contract, 0.0)
 
     @api.constrains("payer_ids", "state")
     def _check_payer_shares(self):
@@ -240,18 +273,11 @@ class CtxhCareContract(models.Model):
         return contracts
 
     def _ctxh_sequence(self):
-        """The facility's own contract register, HĐ-2026-0001, created on first use."""
+        """The facility's own contract register, HĐ-2026-0001."""
         self.ensure_one()
-        Sequence = self.env["ir.sequence"].sudo()
-        domain = [("code", "=", "ctxh.care.contract"), ("company_id", "=", self.company_id.id)]
-        return Sequence.search(domain, limit=1) or Sequence.create({
-            "name": self.env._("Care contracts (%s)", self.company_id.name),
-            "code": "ctxh.care.contract",
-            "company_id": self.company_id.id,
-            "prefix": "HĐ-%(range_year)s-",
-            "padding": 4,
-            "use_date_range": True,
-        })
+        company = self.company_id
+        return company._ctxh_yearly_sequence(
+            "ctxh.care.contract", self.env._("Care contracts (%s)", company.name), prefix="HĐ-%(range_year)s-")
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed(self):
@@ -273,8 +299,10 @@ class CtxhCareContract(models.Model):
         for contract in self:
             if not contract.line_ids:
                 raise UserError(self.env._("Add the services of contract %s before signing it.", contract.name))
-        self.write({"state": "active", "signer_id": self.env.user.id,
-                    "signed_date": fields.Date.context_today(self)})
+        today = fields.Date.context_today(self)
+        for contract in self:
+            contract.write({"state": "active", "signer_id": self.env.user.id,
+                            "signed_date": contract.signed_date or today})
         self.filtered(lambda c: c.currency_id.compare_amounts(c.deposit_amount, 0) > 0)._ctxh_invoice_deposit()
 
     def action_terminate(self):
@@ -284,21 +312,45 @@ class CtxhCareContract(models.Model):
         self._check_state("active")
         self._ctxh_terminate()
 
-    def _ctxh_terminate(self):
-        today = fields.Date.context_today(self)
+    def _ctxh_terminate(self, on_date=None):
+        """Terminate and liquidate on ``on_date``, the date of the liquidation minutes (today by default)."""
+        today = fields.Date.to_date(on_date) or fields.Date.context_today(self)
         for contract in self:
             stay_end = contract.stay_id.date_end and fields.Date.context_today(contract, contract.stay_id.date_end)
             end = contract.date_end if contract.date_end and contract.date_end < today else (stay_end or today)
             contract.write({
                 "state": "terminated", "termination_date": today, "date_end": max(end, contract.date_start),
             })
-            contract._ctxh_liquidate()
+            contract._ctxh_liquidate(today)
 
     def action_close(self):
-        """Close a terminated contract once its accounts are settled."""
+        """Close a terminated contract once its accounts are settled: nothing owed by the payers, nothing
+        owed to them, no invoice left in draft."""
         self.env["res.users"]._ctxh_check_group(ACCOUNTANT)
         self._check_state("terminated")
+        Move = self.env["account.move"].sudo()
+        drafts = Move.search([("ctxh_contract_id", "in", self.ids), ("state", "=", "draft")])
+        if drafts:
+            raise UserError(self.env._(
+                "Post or cancel the draft invoices of the contract before closing it: %s.",
+                ", ".join(drafts.mapped(lambda m: m.name if m.name != "/" else m.ref or m.partner_id.name))))
+        unsettled = Move.search(self._ctxh_open_moves_domain())
+        if unsettled:
+            raise UserError(self.env._(
+                "The accounts of the contract are not settled: %s. Collect what is owed and pay back what "
+                "is due (Register Payment) before closing.",
+                ", ".join("%s (%s)" % (m.name, m.partner_id.name) for m in unsettled)))
         self.write({"state": "closed"})
+
+    def action_register_payment(self):
+        """Collect what the payers owe, or pay back what the facility owes them (deposit, days not in care):
+        the payment form for every open invoice and credit note of the contract."""
+        self.ensure_one()
+        self.env["res.users"]._ctxh_check_group(ACCOUNTANT)
+        moves = self.env["account.move"].search(self._ctxh_open_moves_domain())
+        if not moves:
+            raise UserError(self.env._("Contract %s has nothing to collect or pay back.", self.name))
+        return moves.action_register_payment()
 
     def action_reset_draft(self):
         self.env["res.users"]._ctxh_check_group(DIRECTOR)
@@ -311,7 +363,8 @@ class CtxhCareContract(models.Model):
         return self.payer_ids.sorted(lambda p: (p.sequence, p.id))[:1].partner_id
 
     def _ctxh_invoice_deposit(self):
-        """One deposit invoice per contract, to the main payer."""
+        """One deposit invoice per contract, to the main payer, due at once; the money is held on the
+        facility's deposit (liability) account until the liquidation gives it back."""
         Move = self.env["account.move"]
         for contract in self:
             product = self.env["product.product"].search([
@@ -325,17 +378,20 @@ class CtxhCareContract(models.Model):
                 "partner_id": contract._ctxh_main_payer().id,
                 "journal_id": self.env["ctxh.billing.run"]._ctxh_sale_journal(contract.company_id).id,
                 "invoice_date": contract.signed_date,
+                "invoice_date_due": contract.signed_date,
                 "invoice_origin": contract.name,
                 "ctxh_contract_id": contract.id,
                 "invoice_line_ids": [Command.create({
                     "product_id": product.id, "quantity": 1, "price_unit": contract.deposit_amount,
+                    "account_id": contract.company_id._ctxh_deposit_account().id,
                     "name": self.env._("Deposit of contract %(contract)s (%(resident)s)", contract=contract.name,
                                        resident=contract.resident_id.name),
                     "tax_ids": [Command.clear()],
                 })],
             })
+            contract.deposit_move_id.action_post()
 
-    def _ctxh_liquidate(self):
+    def _ctxh_liquidate(self, today):
         """Settle the last month of a terminated contract and give the deposit back (no state change)."""
         self.ensure_one()
         currency = self.currency_id
@@ -373,31 +429,60 @@ class CtxhCareContract(models.Model):
         else:
             moves_vals = vals_list
         deposit = self.deposit_move_id
-        if deposit and deposit.state != "cancel":
+        if deposit.state == "draft":
+            # a deposit never confirmed is not given back: it is withdrawn
+            deposit.button_cancel()
+        elif deposit.state == "posted":
             moves_vals.append({
                 "move_type": "out_refund", "partner_id": deposit.partner_id.id, "ctxh_contract_id": self.id,
                 "invoice_origin": self.name,
                 "invoice_line_ids": [Command.create({
                     "product_id": line.product_id.id, "quantity": 1, "price_unit": line.price_unit,
+                    "account_id": line.account_id.id,
                     "name": self.env._("Deposit of contract %s given back on liquidation", self.name),
                     "tax_ids": [Command.clear()],
                 }) for line in deposit.invoice_line_ids],
             })
         journal = self.env["ctxh.billing.run"]._ctxh_sale_journal(self.company_id)
-        today = fields.Date.context_today(self)
         for vals in moves_vals:
             vals.update({"journal_id": journal.id, "invoice_date": today, "ctxh_billing_run_id": False})
+            if vals["move_type"] == "out_refund":
+                vals["invoice_date_due"] = today
         moves = self.env["account.move"].with_company(self.company_id).create(moves_vals)
+        moves.action_post()
         usages.write({"billed_period_start": month_start})
         refunds = moves.filtered(lambda m: m.move_type == "out_refund")
         deposit_refund = refunds.filtered(lambda m: m.partner_id == deposit.partner_id
                                           and m.invoice_line_ids.product_id == deposit.invoice_line_ids.product_id)
         self.write({
+            "liquidation_date": today,
             "liquidation_charged": sum((moves - refunds).mapped("amount_total")),
             "liquidation_refunded": sum((refunds - deposit_refund).mapped("amount_total")),
             "deposit_refunded": sum(deposit_refund.mapped("amount_total")),
         })
+        deposit_refund_lines = deposit_refund.line_ids.filtered(lambda line: line.account_type == "asset_receivable")
+        if deposit.payment_state in ("not_paid", "partial") and deposit_refund_lines:
+            # a deposit never paid is cancelled by its own credit note before anything else
+            deposit_lines = deposit.line_ids.filtered(lambda line: line.account_type == "asset_receivable")
+            (deposit_lines + deposit_refund_lines).filtered(lambda line: not line.reconciled).reconcile()
+        self._ctxh_offset_credits()
+        fmt = self.currency_id.ctxh_format
+        self.message_post(body=self.env._(
+            "Liquidation on %(date)s: charged %(charged)s, refunded for days not in care %(refunded)s, deposit "
+            "given back %(deposit)s. Balance due after offsetting: %(due)s.",
+            date=today.strftime("%d/%m/%Y"), charged=fmt(self.liquidation_charged),
+            refunded=fmt(self.liquidation_refunded), deposit=fmt(self.deposit_refunded), due=fmt(self.amount_due)))
         return moves
+
+    def _ctxh_offset_credits(self):
+        """Settle each payer's credit notes (deposit, days not in care) against what the same payer still
+        owes on the contract; what is left of a credit note is paid back to the payer."""
+        open_moves = self.env["account.move"].search(self._ctxh_open_moves_domain())
+        lines = open_moves.line_ids.filtered(
+            lambda line: line.account_type == "asset_receivable" and not line.reconciled)
+        for (_partner, _account), group in lines.grouped(lambda line: (line.partner_id, line.account_id)).items():
+            if group.filtered(lambda line: line.balance > 0) and group.filtered(lambda line: line.balance < 0):
+                group.reconcile()
 
     def action_view_invoices(self):
         self.ensure_one()
@@ -492,8 +577,7 @@ class CtxhAdmission(models.Model):
 class CtxhResident(models.Model):
     _inherit = "ctxh.resident"
 
-    ctxh_contract_count = fields.Integer(compute="_compute_ctxh_contract_count", string="Contracts",
-                                         groups=ACCOUNTANT)
+    ctxh_contract_count = fields.Integer(compute="_compute_ctxh_contract_count", string="Contracts")
 
     def _compute_ctxh_contract_count(self):
         counts = dict(self.env["ctxh.care.contract"]._read_group(

@@ -1,4 +1,5 @@
 from odoo import models
+from odoo.tools.misc import formatLang
 
 from .amount_words import amount_to_words_vi
 
@@ -12,3 +13,8 @@ class ResCurrency(models.Model):
         if self.name == "VND":
             return amount_to_words_vi(self.round(amount))
         return self.amount_to_text(amount)
+
+    def ctxh_format(self, amount):
+        """Amount with the currency as the user's language writes it (1.000.000 ₫ in Vietnamese)."""
+        self.ensure_one()
+        return formatLang(self.env, amount, currency_obj=self)

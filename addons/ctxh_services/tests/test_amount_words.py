@@ -22,7 +22,15 @@ class TestAmountWords(TransactionCase):
             2_000_015: "Hai triệu không trăm mười lăm đồng",
             5_554_000: "Năm triệu năm trăm năm mươi bốn nghìn đồng",
             3_501_000: "Ba triệu năm trăm linh một nghìn đồng",
+            7_500_000: "Bảy triệu năm trăm nghìn đồng",
+            1_100_000: "Một triệu một trăm nghìn đồng",
+            1_000_100: "Một triệu một trăm đồng",
+            1_000_000_005: "Một tỷ không trăm linh năm đồng",
+            1_001_000_000: "Một tỷ không trăm linh một triệu đồng",
+            12_345_678_901: "Mười hai tỷ ba trăm bốn mươi lăm triệu sáu trăm bảy mươi tám nghìn "
+                            "chín trăm linh một đồng",
             1_000_000_000_000: "Một nghìn tỷ đồng",
+            2_000_000_000_015: "Hai nghìn tỷ không trăm mười lăm đồng",
             -15_000: "Âm mười lăm nghìn đồng",
         }
         for amount, expected in cases.items():

@@ -60,6 +60,17 @@ class CtxhContractCase(CtxhResidentsCase):
             contract.with_user(cls.director_a).action_activate()
         return contract
 
+    def _pay(self, moves, journal_type="cash", day=None, amount=None, user=None):
+        """Register the payment of ``moves`` (or the refund of credit notes) as the accountant would."""
+        journal = self.env["account.journal"].search([
+            ("company_id", "=", self.facility_a.id), ("type", "=", journal_type)], limit=1)
+        values = {"journal_id": journal.id, "payment_date": day or date(2026, 3, 20)}
+        if amount is not None:
+            values["amount"] = amount
+        wizard = self.env["account.payment.register"].with_user(user or self.accountant_a).with_context(
+            active_model="account.move", active_ids=moves.ids).create(values)
+        return wizard._create_payments()
+
     def _run(self, month_start, user=None, company=None):
         run = self.env["ctxh.billing.run"].with_user(user or self.accountant_a).create({
             "company_id": (company or self.facility_a).id, "date_from": month_start,
@@ -110,10 +121,9 @@ class TestContract(CtxhContractCase):
         self.assertEqual(contract.state, "draft")
         self.assertEqual(contract.amount_monthly, 7_000_000)
         self.assertEqual(contract.company_id, self.facility_a)
-        # the resident form shows the contract to accountants only
+        # the resident form counts the contract for accountants and care staff (who see no money)
         self.assertEqual(resident.with_user(self.accountant_a).ctxh_contract_count, 1)
-        with self.assertRaises(AccessError):
-            resident.with_user(self.care_a).read(["ctxh_contract_count"])
+        self.assertEqual(resident.with_user(self.care_a).ctxh_contract_count, 1)
 
     def test_payer_shares_must_total_100(self):
         """Shares of 60% and 30% are refused; 60% and 40% are accepted."""
@@ -274,6 +284,10 @@ class TestBillingRun(CtxhContractCase):
         self.assertEqual(contract.liquidation_charged, final.amount_total)
         self.assertFalse(self._run(date(2026, 3, 1)).move_ids.filtered(lambda m: m.ctxh_contract_id == contract))
         self.assertFalse(self._run(date(2026, 4, 1)).move_ids.filtered(lambda m: m.ctxh_contract_id == contract))
+        self.assertEqual(final.state, "posted", "the liquidation posts its invoice")
+        with self.assertRaisesRegex(UserError, "not settled"):
+            contract.with_user(self.accountant_a).action_close()
+        self._pay(final)
         contract.with_user(self.accountant_a).action_close()
         self.assertEqual(contract.state, "closed")
 
@@ -290,6 +304,7 @@ class TestBillingRun(CtxhContractCase):
         self.assertEqual(contract.state, "terminated")
         self.assertEqual(contract.date_end, date(2026, 3, 15))
         self.assertEqual(contract.move_ids.amount_total, round(7_500_000 * 15 / 31))
+        self._pay(contract.move_ids)
         contract.with_user(self.accountant_a).action_close()
         self.assertEqual(contract.state, "closed")
 
@@ -330,8 +345,22 @@ class TestBillingRun(CtxhContractCase):
             run.with_user(self.accountant_a).unlink()
 
     def test_care_staff_see_no_prices_nor_invoices(self):
-        """Care staff cannot read contracts, prices or extra services, nor create invoices or runs."""
-        for record in (self.contract, self.contract.line_ids, self.prices_2026):
+        """Care staff read that a contract exists and its state, but no price, payer, deposit or invoice,
+        and cannot change it, nor create invoices or runs."""
+        as_care = self.contract.with_user(self.care_a)
+        self.assertEqual(as_care.read(["name", "state", "resident_id"])[0]["state"], "active")
+        self.assertEqual(self.resident.with_user(self.care_a).ctxh_contract_count, 1)
+        for field in ("line_ids", "payer_ids", "deposit_amount", "amount_monthly", "move_ids", "amount_due"):
+            with self.assertRaises(AccessError, msg=field):
+                as_care.read([field])
+        with self.assertRaises(AccessError):
+            as_care.write({"date_end": date(2026, 12, 31)})
+        with self.assertRaises(AccessError):
+            as_care.action_terminate()
+        form_arch = as_care.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertNotIn('name="line_ids"', form_arch)
+        self.assertNotIn('name="deposit_amount"', form_arch)
+        for record in (self.contract.line_ids, self.contract.payer_ids, self.prices_2026):
             with self.assertRaises(AccessError):
                 record.with_user(self.care_a).read(["display_name"])
         with self.assertRaises(AccessError):

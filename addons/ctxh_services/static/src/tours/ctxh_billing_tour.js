@@ -3,7 +3,7 @@
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
-// At the start of the month the accountant invoices the care contracts: one invoice per payer.
+// At the start of the month the accountant invoices the care contracts, one invoice per payer, and posts them.
 registry.category("web_tour.tours").add("ctxh_billing_tour", {
     url: "/odoo",
     steps: () => [
@@ -44,6 +44,15 @@ registry.category("web_tour.tours").add("ctxh_billing_tour", {
         {
             content: "The invoices are listed in the run",
             trigger: 'div[name="move_ids"] .o_data_row',
+        },
+        {
+            content: "Post the invoices of the month",
+            trigger: 'button[name="action_post"]',
+            run: "click",
+        },
+        {
+            content: "The run is posted",
+            trigger: '.o_statusbar_status button.o_arrow_button_current[data-value="posted"]',
         },
         {
             content: "Open the invoices",
