@@ -322,6 +322,11 @@ class CtxhCareContract(models.Model):
                 "state": "terminated", "termination_date": today, "date_end": max(end, contract.date_start),
             })
             contract._ctxh_liquidate(today)
+        # nothing left to collect or pay back: the liquidation closes the contract at once
+        Move = self.env["account.move"].sudo()
+        open_contracts = Move.search(self._ctxh_open_moves_domain()).ctxh_contract_id
+        drafts = Move.search([("ctxh_contract_id", "in", self.ids), ("state", "=", "draft")]).ctxh_contract_id
+        (self - open_contracts - drafts).write({"state": "closed"})
 
     def action_close(self):
         """Close a terminated contract once its accounts are settled: nothing owed by the payers, nothing

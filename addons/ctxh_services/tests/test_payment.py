@@ -161,6 +161,30 @@ class TestPayments(CtxhContractCase):
         contract.action_close()
         self.assertEqual(contract.state, "closed")
 
+    def test_settled_liquidation_closes_the_contract(self):
+        """Leaving on 31 March with March and the deposit paid: nothing to bill or give back but the deposit,
+        which pays nothing owed, so the contract stays open until it is paid back, then closes."""
+        self._pay(self.contract.deposit_move_id, day=date(2026, 1, 5))
+        self._pay(self._posted_month(date(2026, 3, 1)))
+        self.stay._end(datetime(2026, 3, 31, 15, 0))
+        contract = self.contract.with_user(self.accountant_a)
+        contract.action_terminate()
+        self.assertEqual(contract.state, "terminated", "the deposit is still to be paid back")
+        self.assertEqual(contract.amount_due, -2_000_000)
+
+    def test_liquidation_with_nothing_owed_closes_at_once(self):
+        """Without a deposit, a month paid in full and a last day at the end of it, the liquidation closes."""
+        resident = self._resident(name="Khổng Văn Tư")
+        stay = self._admit(resident, date_start=datetime(2025, 12, 1, 3, 0))
+        contract = self._contract(resident, stay).with_user(self.accountant_a)
+        run = self._run(date(2026, 3, 1))
+        run.action_post()
+        self._pay(run.move_ids.filtered(lambda m: m.ctxh_contract_id == contract))
+        stay._end(datetime(2026, 3, 31, 3, 0))
+        contract.action_terminate()
+        self.assertEqual(contract.move_count, 1, "nothing billed or refunded on liquidation")
+        self.assertEqual(contract.state, "closed")
+
     def test_payments_are_for_accountants(self):
         """Care staff cannot collect money on a contract nor read receipts."""
         moves = self._posted_month(date(2026, 3, 1))
