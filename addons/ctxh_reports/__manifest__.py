@@ -6,11 +6,20 @@
     "author": "CTXH Developers",
     "website": "https://github.com/ctxh-odoo/ctxh",
     "license": "LGPL-3",
-    "depends": ["ctxh_care", "ctxh_services"],
+    # report_xlsx: OCA reporting-engine (PyPI odoo-addon-report-xlsx), XLSX reports on the Print menu
+    "depends": ["ctxh_care", "ctxh_services", "report_xlsx"],
     "data": [
         "security/ir.model.access.csv",
         "views/ctxh_reports_menus.xml",
         "report/ctxh_document_layout.xml",
+        # printed documents
+        # xlsx reports and wizard
+        # dashboards
     ],
+    "assets": {
+        "web.assets_tests": [
+            "ctxh_reports/static/src/tours/*.js",
+        ],
+    },
     "installable": True,
 }

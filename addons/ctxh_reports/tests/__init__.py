@@ -1,1 +1,4 @@
 from . import test_document_heading
+# printed documents
+# xlsx reports
+# dashboards

@@ -1,0 +1,2 @@
+# printed documents
+# xlsx reports
