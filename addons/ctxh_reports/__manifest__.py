@@ -15,6 +15,8 @@
         # printed documents
         # xlsx reports and wizard
         # dashboards
+        "security/ctxh_dashboard_security.xml",
+        "views/ctxh_dashboard_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,1 +1,4 @@
 # dashboards
+from . import ctxh_movement_report
+from . import ctxh_receivable_report
+from . import res_company

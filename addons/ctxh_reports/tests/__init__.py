@@ -2,3 +2,4 @@ from . import test_document_heading
 # printed documents
 # xlsx reports
 # dashboards
+from . import test_dashboard

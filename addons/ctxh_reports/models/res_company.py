@@ -1,0 +1,142 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+CARE = "ctxh_residents.group_ctxh_care_staff"
+MEDICAL = "ctxh_residents.group_ctxh_medical"
+ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
+
+# figure of the overview card: (group that may open it, action showing its records)
+DASHBOARD_ACTIONS = {
+    "bed": (CARE, "ctxh_residents.ctxh_bed_action"),
+    "bed_free": (CARE, "ctxh_residents.ctxh_bed_action"),
+    "admission_month": (CARE, "ctxh_residents.ctxh_stay_action"),
+    "discharge_month": (CARE, "ctxh_residents.ctxh_stay_action"),
+    "emergency_near": (CARE, "ctxh_residents.ctxh_stay_action"),
+    "followup_overdue": (CARE, "ctxh_residents.ctxh_followup_action"),
+    "review_due": (CARE, "ctxh_care.ctxh_care_plan_action"),
+    "dose_overdue": (MEDICAL, "ctxh_care.ctxh_medication_administration_action"),
+}
+
+
+class ResCompany(models.Model):
+    """The overview screen: one card per facility with what needs attention today."""
+
+    _inherit = "res.company"
+
+    ctxh_bed_count = fields.Integer(string="Beds", compute="_compute_ctxh_dashboard_care", groups=CARE)
+    ctxh_bed_free_count = fields.Integer(string="Free Beds", compute="_compute_ctxh_dashboard_care", groups=CARE)
+    ctxh_admission_month_count = fields.Integer(
+        string="Admitted This Month", compute="_compute_ctxh_dashboard_care", groups=CARE)
+    ctxh_discharge_month_count = fields.Integer(
+        string="Left This Month", compute="_compute_ctxh_dashboard_care", groups=CARE)
+    ctxh_emergency_near_count = fields.Integer(
+        string="Emergency Stays Near Their Limit", compute="_compute_ctxh_dashboard_care", groups=CARE,
+        help="Emergency stays ending within the warning days of the legal parameter, or already past it.")
+    ctxh_followup_overdue_count = fields.Integer(
+        string="Overdue Follow-up Visits", compute="_compute_ctxh_dashboard_care", groups=CARE)
+    ctxh_review_due_count = fields.Integer(
+        string="Care Plan Reviews Due", compute="_compute_ctxh_dashboard_care", groups=CARE,
+        help="Care plans in force whose review date is within the warning days, or past.")
+    ctxh_dose_overdue_count = fields.Integer(
+        string="Overdue Doses", compute="_compute_ctxh_dashboard_medical", groups=MEDICAL)
+    ctxh_receivable_overdue = fields.Monetary(
+        string="Overdue Care Fees", compute="_compute_ctxh_dashboard_money", groups=ACCOUNTANT,
+        currency_field="currency_id")
+    ctxh_receivable_total = fields.Monetary(
+        string="Care Fees Outstanding", compute="_compute_ctxh_dashboard_money", groups=ACCOUNTANT,
+        currency_field="currency_id")
+
+    # ------------------------------------------------------------------
+    # Figures: one grouped query per figure for all the facilities shown
+    # ------------------------------------------------------------------
+    def _ctxh_count_by_company(self, model, domain):
+        return dict(self.env[model]._read_group([*domain, ("company_id", "in", self.ids)],
+                                                ["company_id"], ["__count"]))
+
+    def _ctxh_dashboard_domains(self):
+        """Domains of the care figures, shared with the actions that open their records."""
+        Parameter = self.env["ctxh.legal.parameter"]
+        today = fields.Date.context_today(self)
+        month_start = fields.Datetime.to_datetime(today.replace(day=1))
+        emergency_days = int(Parameter._get_value("emergency_warning_days", 14))
+        review_days = int(Parameter._get_value("care_plan_review_warning_days", 7))
+        return {
+            "bed": ("ctxh.bed", []),
+            "bed_free": ("ctxh.bed", [("state", "=", "free")]),
+            "admission_month": ("ctxh.stay", [("date_start", ">=", month_start)]),
+            "discharge_month": ("ctxh.stay", [("date_end", ">=", month_start)]),
+            "emergency_near": ("ctxh.stay", [
+                ("state", "=", "active"), ("is_emergency", "=", True), ("date_end_planned", "!=", False),
+                ("date_end_planned", "<=", today + relativedelta(days=emergency_days))]),
+            "followup_overdue": ("ctxh.followup", [("is_overdue", "=", True)]),
+            "review_due": ("ctxh.care.plan", [
+                ("state", "in", self.env["ctxh.care.plan"]._review_states()), ("review_date", "!=", False),
+                ("review_date", "<=", today + relativedelta(days=review_days))]),
+            "dose_overdue": ("ctxh.medication.administration", [("is_overdue", "=", True)]),
+        }
+
+    def _compute_ctxh_dashboard_care(self):
+        domains = self._ctxh_dashboard_domains()
+        counts = {key: self._ctxh_count_by_company(*domains[key]) for key in (
+            "bed", "bed_free", "admission_month", "discharge_month", "emergency_near", "followup_overdue",
+            "review_due")}
+        for company in self:
+            company.ctxh_bed_count = counts["bed"].get(company, 0)
+            company.ctxh_bed_free_count = counts["bed_free"].get(company, 0)
+            company.ctxh_admission_month_count = counts["admission_month"].get(company, 0)
+            company.ctxh_discharge_month_count = counts["discharge_month"].get(company, 0)
+            company.ctxh_emergency_near_count = counts["emergency_near"].get(company, 0)
+            company.ctxh_followup_overdue_count = counts["followup_overdue"].get(company, 0)
+            company.ctxh_review_due_count = counts["review_due"].get(company, 0)
+
+    def _compute_ctxh_dashboard_medical(self):
+        counts = self._ctxh_count_by_company(*self._ctxh_dashboard_domains()["dose_overdue"])
+        for company in self:
+            company.ctxh_dose_overdue_count = counts.get(company, 0)
+
+    def _compute_ctxh_dashboard_money(self):
+        Report = self.env["ctxh.receivable.report"]
+        domain = [("company_id", "in", self.ids)]
+        total = dict(Report._read_group(domain, ["company_id"], ["amount_residual:sum"]))
+        overdue = dict(Report._read_group([*domain, ("age_bucket", "!=", "not_due")], ["company_id"],
+                                          ["amount_residual:sum"]))
+        for company in self:
+            company.ctxh_receivable_total = total.get(company, 0.0)
+            company.ctxh_receivable_overdue = overdue.get(company, 0.0)
+
+    # ------------------------------------------------------------------
+    # Actions: open the records behind a figure
+    # ------------------------------------------------------------------
+
+    def action_ctxh_dashboard_open(self):
+        """Open the records counted by a figure of the card; the figure is the button's context key."""
+        self.ensure_one()
+        key = self.env.context.get("ctxh_figure")
+        if key == "receivable":
+            return self._ctxh_open_receivables()
+        if key not in DASHBOARD_ACTIONS:
+            raise UserError(self.env._("Unknown figure of the overview: %s.", key))
+        group, xmlid = DASHBOARD_ACTIONS[key]
+        self.env["res.users"]._ctxh_check_group(group)
+        _model, domain = self._ctxh_dashboard_domains()[key]
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action.update({
+            "domain": [*domain, ("company_id", "=", self.id)],
+            "context": {"allowed_company_ids": self._ctxh_allowed_ids()},
+            "view_mode": "list,form",
+            "views": [(False, "list"), (False, "form")],
+        })
+        return action
+
+    def _ctxh_open_receivables(self):
+        self.env["res.users"]._ctxh_check_group(ACCOUNTANT)
+        action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_reports.ctxh_receivable_report_action")
+        action["domain"] = [("company_id", "=", self.id)]
+        action["context"] = {"allowed_company_ids": self._ctxh_allowed_ids()}
+        return action
+
+    def _ctxh_allowed_ids(self):
+        """The companies the user works in, with this one: the records open under their rules."""
+        return list(dict.fromkeys([self.id, *self.env.companies.ids]))
