@@ -12,6 +12,7 @@
         "security/ctxh_residents_groups.xml",
         "security/ir.model.access.csv",
         "security/ctxh_residents_security.xml",
+        "security/ctxh_sensitive_access_log_security.xml",
         "data/res_lang_data.xml",
         "data/res_country_state_data.xml",
         "data/ctxh_ethnicity_data.xml",
@@ -26,6 +27,7 @@
         "views/ctxh_config_views.xml",
         "views/ctxh_admission_views.xml",
         "views/ctxh_residents_menus.xml",
+        "views/ctxh_sensitive_access_log_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

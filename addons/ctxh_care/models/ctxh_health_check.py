@@ -22,7 +22,8 @@ class CtxhHealthCheck(models.Model):
 
     _name = "ctxh.health.check"
     _description = "Health Check"
-    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.resident.record.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.resident.record.mixin", "ctxh.sensitive.read.mixin"]
+    _ctxh_health_record = True
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -103,7 +104,8 @@ class CtxhMedicalEvent(models.Model):
 
     _name = "ctxh.medical.event"
     _description = "Medical Event"
-    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.resident.record.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.resident.record.mixin", "ctxh.sensitive.read.mixin"]
+    _ctxh_health_record = True
     _order = "date desc, id desc"
     _check_company_auto = True
 

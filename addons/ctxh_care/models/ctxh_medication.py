@@ -20,7 +20,8 @@ class CtxhMedication(models.Model):
 
     _name = "ctxh.medication"
     _description = "Medication Order"
-    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.resident.record.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.resident.record.mixin", "ctxh.sensitive.read.mixin"]
+    _ctxh_health_record = True
     _order = "state, date_start desc, id desc"
     _check_company_auto = True
 

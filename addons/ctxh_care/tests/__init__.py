@@ -5,3 +5,4 @@ from . import test_medical
 from . import test_activity
 from . import test_incident
 from . import test_tour_attendance
+from . import test_health_access_log

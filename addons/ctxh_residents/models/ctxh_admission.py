@@ -100,6 +100,11 @@ class CtxhAdmission(models.Model):
     refuse_reason = fields.Text(string="Reason for Refusal", tracking=True, copy=False)
     stay_id = fields.Many2one("ctxh.stay", readonly=True, copy=False, string="Stay")
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_keep_history(self):
+        raise UserError(self.env._(
+            "An admission request is kept for good: cancel %s instead of deleting it.", self[:1].display_name))
+
     @api.depends("resident_id.name", "admission_type_id.name")
     def _compute_display_name(self):
         for admission in self:

@@ -3,7 +3,7 @@ import re
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
 SENSITIVE = "ctxh_residents.group_ctxh_sensitive"
@@ -15,7 +15,7 @@ class CtxhResident(models.Model):
 
     _name = "ctxh.resident"
     _description = "Resident"
-    _inherit = ["mail.thread", "ctxh.reminder.mixin", "image.mixin"]
+    _inherit = ["mail.thread", "ctxh.reminder.mixin", "image.mixin", "ctxh.sensitive.read.mixin"]
     _order = "name, id"
     _check_company_auto = True
     _rec_names_search = ["name", "code", "national_id"]
@@ -140,6 +140,14 @@ class CtxhResident(models.Model):
     # ------------------------------------------------------------------
     duplicate_ids = fields.Many2many("ctxh.resident", compute="_compute_duplicate_ids", string="Possible Duplicates")
     duplicate_count = fields.Integer(compute="_compute_duplicate_ids")
+
+    def _ctxh_log_resident(self):
+        return self
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_keep_history(self):
+        raise UserError(self.env._(
+            "A resident's record is kept for good: archive %s instead of deleting it.", self[:1].name))
 
     _sql_constraints = [
         # Deferred: the Python check below explains the clash by name first;

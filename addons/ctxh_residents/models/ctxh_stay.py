@@ -47,6 +47,11 @@ class CtxhStay(models.Model):
         self.flush_model(["state", "resident_id"])
         return super().create(vals_list)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_keep_history(self):
+        raise UserError(self.env._(
+            "A stay is part of the resident's history and is never deleted; end it with a discharge."))
+
     @api.depends("resident_id.name", "date_start")
     def _compute_display_name(self):
         for stay in self:

@@ -25,12 +25,24 @@ class AccountMove(models.Model):
     ctxh_billing_run_id = fields.Many2one("ctxh.billing.run", string="Billing Run", readonly=True, copy=False,
                                           index="btree_not_null", ondelete="set null")
 
-    # one invoice per contract, payer and month, even under two runs at the same moment
-    # (NULLs are distinct: ordinary moves and credit notes have no period and are not concerned)
-    _sql_constraints = [
-        ("ctxh_contract_period_uniq", "unique(ctxh_contract_id, partner_id, ctxh_period_start)",
-         "This payer already has an invoice for this contract and month."),
-    ]
+    def init(self):
+        super().init()
+        # one invoice per contract, payer and month, even under two runs at the same moment; a cancelled
+        # invoice does not count, so the month can be billed again after a correction (NULLs are distinct:
+        # ordinary moves and credit notes have no period and are not concerned)
+        self.env.cr.execute("ALTER TABLE account_move DROP CONSTRAINT IF EXISTS account_move_ctxh_contract_period_uniq")
+        self.env.cr.execute("""
+            CREATE UNIQUE INDEX IF NOT EXISTS account_move_ctxh_contract_period_uniq_idx
+                ON account_move (ctxh_contract_id, partner_id, ctxh_period_start)
+             WHERE state != 'cancel'
+        """)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_keep_care_invoices(self):
+        care = self.filtered("ctxh_contract_id")
+        if care:
+            raise UserError(self.env._(
+                "Care invoices are kept for good: cancel %s instead of deleting it.", care[:1].display_name))
 
 
 class CtxhBillingRun(models.Model):
@@ -201,6 +213,7 @@ class CtxhBillingRun(models.Model):
         self.ensure_one()
         existing = set(self.env["account.move"].search([
             ("ctxh_contract_id", "in", contracts.ids), ("ctxh_period_start", "=", self.date_from),
+            ("state", "!=", "cancel"),
         ]).mapped(lambda m: (m.ctxh_contract_id.id, m.partner_id.id)))
         usages = self.env["ctxh.service.usage"].search([
             ("contract_id", "in", contracts.ids), ("billed_period_start", "=", False), ("date", "<=", self.date_to),

@@ -178,6 +178,7 @@ class CtxhCareContract(models.Model):
     reduction_reason = fields.Char(groups=ACCOUNTANT)
     amount_monthly = fields.Monetary(string="Monthly Fee", compute="_compute_amount_monthly", groups=ACCOUNTANT,
                                      help="Monthly services after discounts and reduction.")
+    active = fields.Boolean(default=True, tracking=True)
     state = fields.Selection(
         [("draft", "Draft"), ("active", "Active"), ("terminated", "Terminated"), ("closed", "Closed")],
         default="draft", required=True, tracking=True, copy=False, index=True,
@@ -280,9 +281,14 @@ class CtxhCareContract(models.Model):
             "ctxh.care.contract", self.env._("Care contracts (%s)", company.name), prefix="HĐ-%(range_year)s-")
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_except_signed(self):
-        if any(contract.state != "draft" for contract in self):
-            raise UserError(self.env._("Only draft contracts can be deleted; terminate a signed contract."))
+    def _unlink_keep_history(self):
+        raise UserError(self.env._(
+            "A care contract is kept for good: terminate %s, or archive it if it was never signed.", self[:1].name))
+
+    def action_archive(self):
+        if any(contract.state == "active" for contract in self):
+            raise UserError(self.env._("Terminate a signed contract before archiving it."))
+        return super().action_archive()
 
     # ------------------------------------------------------------------
     # Actions
