@@ -24,7 +24,9 @@ class CtxhSensitiveAccessLog(models.Model):
     field_names = fields.Char(string="Details", readonly=True, help="Technical names of the fields read.")
 
     def write(self, vals):
-        raise UserError(self.env._("The access log cannot be changed."))
+        if self:
+            raise UserError(self.env._("The access log cannot be changed."))
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

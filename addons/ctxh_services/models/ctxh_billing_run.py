@@ -26,7 +26,7 @@ class AccountMove(models.Model):
                                           index="btree_not_null", ondelete="set null")
 
     def init(self):
-        super().init()
+        result = super().init()
         # one invoice per contract, payer and month, even under two runs at the same moment; a cancelled
         # invoice does not count, so the month can be billed again after a correction (NULLs are distinct:
         # ordinary moves and credit notes have no period and are not concerned)
@@ -36,6 +36,7 @@ class AccountMove(models.Model):
                 ON account_move (ctxh_contract_id, partner_id, ctxh_period_start)
              WHERE state != 'cancel'
         """)
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_keep_care_invoices(self):
