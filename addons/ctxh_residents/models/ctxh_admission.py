@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools import lock_rows
+
 DIRECTOR = "ctxh_residents.group_ctxh_director"
 CARE = "ctxh_residents.group_ctxh_care_staff"
 
@@ -161,6 +163,7 @@ class CtxhAdmission(models.Model):
     def action_approve(self):
         """The director's admission decision: numbered, dated, signed."""
         self.env["res.users"]._ctxh_check_group(DIRECTOR)
+        lock_rows(self)
         for admission in self:
             if admission.decision_number:
                 raise UserError(self.env._("%s already has an admission decision.", admission.display_name))
@@ -183,6 +186,7 @@ class CtxhAdmission(models.Model):
 
     def action_refuse(self):
         self.env["res.users"]._ctxh_check_group(DIRECTOR)
+        lock_rows(self)
         self._check_state("submitted")
         for admission in self:
             if not (admission.refuse_reason or "").strip():

@@ -76,7 +76,10 @@ class ResCompany(models.Model):
         """The facility's register ``code`` numbered from 1 each year, created on first use."""
         self.ensure_one()
         Sequence = self.env["ir.sequence"].sudo()
-        return Sequence.search([("code", "=", code), ("company_id", "=", self.id)], limit=1) or Sequence.create({
+        sequence = Sequence.search([("code", "=", code), ("company_id", "=", self.id)], limit=1)
+        if sequence.implementation == "standard":
+            sequence.implementation = "no_gap"  # registers made before numbering became gapless
+        return sequence or Sequence.create({
             "name": name,
             "code": code,
             "company_id": self.id,
@@ -84,6 +87,8 @@ class ResCompany(models.Model):
             "suffix": suffix,
             "padding": padding,
             "use_date_range": True,
+            # registers of decisions, contracts and vouchers have no gaps: a number is used or not taken
+            "implementation": "no_gap",
         })
 
     def _ctxh_decision_sequence(self):

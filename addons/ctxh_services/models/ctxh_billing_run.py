@@ -128,6 +128,11 @@ class CtxhBillingRun(models.Model):
                 raise UserError(self.env._("%s is posted: create a new run for corrections.", run.name))
             if run.state == "running":
                 raise UserError(self.env._("The invoices of %s are being created: wait for the end.", run.name))
+            if not run._ctxh_try_lock_month():
+                raise UserError(self.env._(
+                    "Another billing run of %(facility)s for %(month)s is creating invoices at this moment; "
+                    "open this run again when it has finished: what it created will not be created twice.",
+                    facility=run.company_id.name, month=run.date_from.strftime("%m/%Y")))
             contracts = self.env["ctxh.care.contract"].search(run._contracts_domain(), order="id")
             run.write({"user_id": self.env.uid, "progress_total": len(contracts), "progress_done": 0,
                        "progress_cursor": 0})
@@ -162,8 +167,17 @@ class CtxhBillingRun(models.Model):
         remaining = sum((r.progress_total - r.progress_done) for r in runs if r.state == "running")
         self.env["ir.cron"]._notify_progress(done=run.progress_done, remaining=remaining)
 
+    def _ctxh_try_lock_month(self):
+        """Hold the facility's month for this transaction; False when another transaction holds it."""
+        self.ensure_one()
+        key = "ctxh.billing.run:%s:%s" % (self.company_id.id, self.date_from.strftime("%Y%m"))
+        self.env.cr.execute("SELECT pg_try_advisory_xact_lock(hashtextextended(%s, 0))", [key])
+        return self.env.cr.fetchone()[0]
+
     def _generate_chunk(self):
         self.ensure_one()
+        if not self._ctxh_try_lock_month():
+            return  # a user is generating the same month by hand: the next call goes on
         chunk_size = self._chunk_size()
         contracts = self.env["ctxh.care.contract"].search(
             [*self._contracts_domain(), ("id", ">", self.progress_cursor)], order="id", limit=chunk_size)

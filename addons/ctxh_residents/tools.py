@@ -1,0 +1,14 @@
+"""Small helpers shared by the ctxh modules."""
+
+from odoo.tools import SQL
+
+
+def lock_rows(records):
+    """Lock ``records`` for the current transaction before deciding on them.
+
+    A second user deciding the same record at the same moment waits here; when the first commits,
+    PostgreSQL reports the concurrent update, Odoo retries the second request, and the second then
+    finds the record already decided and gets the state message, never a second decision."""
+    if records.ids:
+        records.env.cr.execute(SQL(
+            "SELECT id FROM %s WHERE id IN %s FOR NO KEY UPDATE", SQL.identifier(records._table), tuple(records.ids)))
