@@ -14,6 +14,8 @@
         "report/ctxh_document_layout.xml",
         # printed documents
         # xlsx reports and wizard
+        "security/ctxh_report_wizard_security.xml",
+        "wizard/ctxh_report_wizard_views.xml",
         # dashboards
     ],
     "assets": {
