@@ -15,6 +15,7 @@
         # printed documents
         # xlsx reports and wizard
         "security/ctxh_report_wizard_security.xml",
+        "report/ctxh_xlsx_reports.xml",
         "wizard/ctxh_report_wizard_views.xml",
         # dashboards
     ],
