@@ -1,4 +1,5 @@
 from . import test_document_heading
 # printed documents
 # xlsx reports
+from . import test_xlsx_reports
 # dashboards
