@@ -14,6 +14,9 @@
         "report/ctxh_document_layout.xml",
         # printed documents
         # xlsx reports and wizard
+        "security/ctxh_report_wizard_security.xml",
+        "report/ctxh_xlsx_reports.xml",
+        "wizard/ctxh_report_wizard_views.xml",
         # dashboards
         "security/ctxh_dashboard_security.xml",
         "views/ctxh_dashboard_views.xml",

@@ -1,1 +1,2 @@
 # report wizard
+from . import ctxh_report_wizard

@@ -1,0 +1,142 @@
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import models
+
+DEATH = "death"  # code of the discharge ground for a death (ctxh_residents data)
+# age groups of the statistics: [lower, upper) in full years on the last day of the period; None: no limit
+AGE_GROUPS = [(0, 6), (6, 16), (16, 18), (18, 60), (60, 80), (80, None)]
+
+
+def age_on(resident, day):
+    """Age in full years on ``day``, from the birth date or else the year of birth; None if unknown."""
+    if resident.birthdate:
+        return relativedelta(day, resident.birthdate).years
+    return day.year - resident.birth_year if resident.birth_year else None
+
+
+def age_group(age):
+    """Index in AGE_GROUPS of ``age``, None if unknown."""
+    if age is None:
+        return None
+    return next(i for i, (low, high) in enumerate(AGE_GROUPS) if low <= age and (high is None or age < high))
+
+
+class ReportCtxhStatistics(models.AbstractModel):
+    """Residents at the start of the period, admitted, discharged by ground (deaths apart), at the end,
+    by category, sex and age group: one sheet per facility and a total sheet for several."""
+
+    _name = "report.ctxh_reports.ctxh_report_statistics_xlsx"
+    _inherit = "report.ctxh_reports.xlsx_abstract"
+    _description = "Facility Statistics (XLSX)"
+    _ctxh_report_kind = "statistics"
+
+    def _ctxh_generate(self, workbook, wizard, companies):
+        stays = self.env["ctxh.stay"].search(
+            self._ctxh_stay_domain(wizard, companies), order="company_id, date_start, id")
+        discharges = self.env["ctxh.discharge"].search([("stay_id", "in", stays.ids), ("state", "=", "done")])
+        ground_by_stay = {discharge.stay_id: discharge.reason_id for discharge in discharges}
+        counts = {company: self._ctxh_count(wizard, company, stays.filtered(lambda s, c=company: s.company_id == c),
+                                            ground_by_stay)
+                  for company in companies}
+        grounds = self._ctxh_grounds(counts.values())
+        formats = self._ctxh_formats(workbook)
+        for company in companies:
+            self._ctxh_write_sheet(workbook, formats, wizard, company, counts=counts[company], grounds=grounds,
+                                   name=company.ctxh_code or company.name)
+        if len(companies) > 1:
+            total = defaultdict(lambda: defaultdict(int))
+            for company_counts in counts.values():
+                for row_key, columns in company_counts.items():
+                    for col_key, value in columns.items():
+                        total[row_key][col_key] += value
+            self._ctxh_write_sheet(workbook, formats, wizard, companies, counts=total, grounds=grounds,
+                                   name=self.env._("Total"))
+
+    def _ctxh_count(self, wizard, company, stays, ground_by_stay):
+        """{row: {column: count}}. Rows: "total", ("category", category), ("gender", gender), ("age", group);
+        columns: "opening", "admitted", "discharged", ("ground", reason or None), "closing". A resident
+        with several categories counts under the first one, so that every breakdown adds up to the total."""
+        start, end = self._ctxh_utc_bounds(company, wizard.date_from, wizard.date_to)
+        counts = defaultdict(lambda: defaultdict(int))
+        for stay in stays:
+            resident = stay.resident_id
+            columns = []
+            if stay.date_start < start:
+                columns.append("opening")
+            else:
+                columns.append("admitted")
+            if stay.date_end and stay.date_end < end:
+                ground = ground_by_stay.get(stay)
+                columns += ["discharged", ("ground", ground or None)]
+            else:
+                columns.append("closing")
+            category = resident.category_ids.sorted(lambda c: (c.sequence, c.id))[:1]
+            rows = ["total", ("category", category or None), ("gender", resident.gender or None),
+                    ("age", age_group(age_on(resident, wizard.date_to)))]
+            for row in rows:
+                for column in columns:
+                    counts[row][column] += 1
+        return counts
+
+    def _ctxh_grounds(self, all_counts):
+        """The discharge grounds to show: deaths always, then every other ground met, in their order,
+        then discharges without a recorded ground if any."""
+        met = {col[1] for counts in all_counts for col in counts["total"] if isinstance(col, tuple)}
+        death = self.env["ctxh.discharge.reason"].with_context(active_test=False).search(
+            [("code", "=", DEATH)], limit=1)
+        others = sorted((r for r in met if r and r != death), key=lambda r: (r.sequence, r.id))
+        return [*death, *others, *([None] if None in met else [])]
+
+    def _ctxh_write_sheet(self, workbook, formats, wizard, companies, *, counts, grounds, name):
+        Resident = self.env["ctxh.resident"]
+        columns = [(self.env._("Group"), 34, "text"), (self.env._("At the start of the period"), 12, "sum"),
+                   (self.env._("Admitted"), 11, "sum"), (self.env._("Discharged"), 11, "sum")]
+        for ground in grounds:
+            if ground and ground.code == DEATH:
+                label = self.env._("of which deaths")
+            elif ground:
+                label = self.env._("of which: %s", ground.name)
+            else:
+                label = self.env._("of which: ground not recorded")
+            columns.append((label, 14, "sum"))
+        columns.append((self.env._("At the end of the period"), 12, "sum"))
+        sheet = self._ctxh_add_sheet(workbook, formats, wizard, companies, name=name,
+                                     title=self.env._("Facility statistics"), columns=columns, freeze_columns=1)
+        col_keys = ["opening", "admitted", "discharged", *[("ground", g or None) for g in grounds], "closing"]
+
+        def values(label, row_key):
+            return (label, *[counts[row_key][key] if row_key in counts else 0 for key in col_keys])
+
+        row = self._ctxh_table(sheet, formats, columns, [], total_label=self.env._("Total"),
+                               totals=dict(enumerate(values(self.env._("Total"), "total"))))
+        categories = sorted((key[1] for key in counts if key[0] == "category" and key[1]),
+                            key=lambda c: (c.sequence, c.id))
+        genders = dict(Resident._fields["gender"]._description_selection(self.env))
+        sections = [
+            (self.env._("By resident category"),
+             [values(c.name, ("category", c)) for c in categories]
+             + ([values(self.env._("No category"), ("category", None))] if ("category", None) in counts else [])),
+            (self.env._("By sex"),
+             [values(label, ("gender", key)) for key, label in genders.items()]
+             + ([values(self.env._("Sex not recorded"), ("gender", None))] if ("gender", None) in counts else [])),
+            (self.env._("By age group"),
+             [values(self._ctxh_age_label(i), ("age", i)) for i in range(len(AGE_GROUPS))]
+             + ([values(self.env._("Age not recorded"), ("age", None))] if ("age", None) in counts else [])),
+        ]
+        for title, rows in sections:
+            sheet.merge_range(row, 0, row, len(columns) - 1, title, formats["section"])
+            row = self._ctxh_table(sheet, formats, columns, rows, row=row + 1)
+        sheet.write(row + 1, 0, self.env._(
+            "Age in full years on %(date)s. A resident with several categories is counted under the first one.",
+            date=wizard.date_to.strftime("%d/%m/%Y")), formats["note"])
+        return sheet
+
+    def _ctxh_age_label(self, index):
+        low, high = AGE_GROUPS[index]
+        if not low:
+            return self.env._("Under %s", high)
+        if high is None:
+            return self.env._("%s and over", low)
+        return f"{low}-{high - 1}"
