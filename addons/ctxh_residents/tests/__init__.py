@@ -9,3 +9,4 @@ from . import test_cron
 from . import test_tour_open_app
 from . import test_tour_resident
 from . import test_tour_emergency
+from . import test_import
