@@ -18,10 +18,12 @@ class CtxhImportCase(CtxhResidentsCase):
 
     def _file(self, wizard, **sheets):
         """The wizard's template with ``sheets`` (sheet key -> list of rows, each {column key: value})
-        written from row 3 on."""
+        written from row 3 on; a sheet the template leaves out for this user is added by hand."""
         book = load_workbook(io.BytesIO(wizard._ctxh_template()))
         for spec in wizard._ctxh_import_sheets():
             keys = [column["key"] for column in spec["columns"]]
+            if spec["key"] in sheets and spec["title"] not in book.sheetnames:
+                book.create_sheet(spec["title"]).append([column["label"] for column in spec["columns"]])
             for row in sheets.get(spec["key"], []):
                 book[spec["title"]].append([row.get(key) for key in keys])
         output = io.BytesIO()

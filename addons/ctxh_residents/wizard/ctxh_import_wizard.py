@@ -360,7 +360,9 @@ class CtxhImportWizard(models.TransientModel):
     def _ctxh_check_file(self):
         """Read the file and check every row of every sheet without saving anything: the sheets,
         their rows, the problems of each row and the values each row would be saved with."""
-        sheets = self._ctxh_read_sheets(self._ctxh_open_file())
+        book = self._ctxh_open_file()
+        sheets = self._ctxh_read_sheets(book)
+        book.close()
         if not sheets:
             raise UserError(self.env._(
                 "The file has none of the sheets of the template (%s): download the template and fill it in.",
