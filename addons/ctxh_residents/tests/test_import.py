@@ -212,6 +212,35 @@ class TestImportResidents(CtxhImportCase):
         self.assertEqual(one.guardian_id.name, "Đinh Văn Con")
         self.assertEqual(one.relative_ids.partner_id, two.relative_ids.partner_id, "one person, one contact")
 
+    def test_relatives_already_registered_are_reported(self):
+        """A relative the resident already has, twice in the file, or with the citizen ID of another
+        registered relative, is reported; a registered relative's citizen ID reuses that contact."""
+        mother = self._resident(name="Hà Thị Mẹ", birthdate=date(1950, 1, 1))
+        son = self.env["res.partner"].create({"name": "Hà Văn Con", "company_id": self.facility_a.id})
+        self.env["ctxh.resident.relative"].create({"resident_id": mother.id, "partner_id": son.id,
+                                                   "relationship": "child", "national_id": "020080000111"})
+        father = self._resident(name="Hà Văn Bố", gender="male", birthdate=date(1948, 1, 1))
+        wizard = self._check(self.care_a, valid_only=True, relative=[
+            {"resident": mother.code, "name": "HÀ VĂN CON", "relationship": "Child"},               # row 3
+            {"resident": father.code, "name": "Hà Văn Con", "relationship": "Child",
+             "national_id": "020080000111"},                                                       # row 4
+            {"resident": father.code, "name": "Hà Văn Con", "relationship": "Child"},              # row 5
+            {"resident": father.code, "name": "Người Khác", "relationship": "Other",
+             "national_id": "020080000111"},                                                       # row 6
+        ])
+        problems = self._problems(wizard)
+        self.assertEqual(set(problems), {("Relatives", 3, "B"), ("Relatives", 5, "B"), ("Relatives", 6, "B"),
+                                         ("Relatives", 6, "F")})
+        self.assertEqual(problems["Relatives", 3, "B"], "Hà Văn Con is already registered as a relative of Hà Thị Mẹ.")
+        self.assertIn("on row 4", problems["Relatives", 5, "B"])
+        self.assertEqual(wizard.problem_ids.filtered(lambda p: p.row == 6 and p.column == "F").mapped("message"), [
+            "This citizen ID is registered for Hà Văn Con, another relative.",
+            "Row 4 gives this citizen ID to someone else.",
+        ])
+        wizard.action_import()
+        self.assertEqual(father.relative_ids.partner_id, son, "the registered contact, not a new one")
+        self.assertEqual(len(mother.relative_ids), 1)
+
     def test_a_file_made_by_hand_is_read_by_its_labels(self):
         """Columns in another order, no row of hints, a citizen ID typed as a number: still read."""
         book = Workbook()

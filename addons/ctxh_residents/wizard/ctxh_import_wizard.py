@@ -325,10 +325,12 @@ class CtxhImportWizard(models.TransientModel):
                     choices = column["choices"]()
                     lists.append((spec["title"], column["label"], choices))
                     letter = get_column_letter(2 * len(lists) - 1)
+                    quoted = lists_title.replace("'", "''")
                     validation = {"validate": "list",
-                                  "source": f"='{lists_title}'!${letter}$2:${letter}${len(choices) + 1}"}
+                                  "source": f"='{quoted}'!${letter}$2:${letter}${len(choices) + 1}"}
                     if column.get("strict"):
-                        validation.update(error_title=column["label"],
+                        # Excel's limit: a longer title would drop the whole validation
+                        validation.update(error_title=column["label"][:32],
                                           error_message=self.env._("Choose a value from the list."))
                     else:
                         validation["show_error"] = False
@@ -403,6 +405,8 @@ class CtxhImportWizard(models.TransientModel):
             for column in variant["columns"]:
                 labels.setdefault(norm(column["label"]), column["key"])
                 hints[column["key"]].add(norm(column.get("hint", "")))
+        # some spreadsheet programs write a wrong size of the sheet: read every row there is
+        worksheet.reset_dimensions()
         rows = worksheet.iter_rows(values_only=True)
         positions = {}
         for index, value in enumerate(next(rows, None) or ()):
@@ -549,8 +553,6 @@ class CtxhImportWizard(models.TransientModel):
         text = self._ctxh_cell(row, key, required=required)
         if not text:
             return None
-        if isinstance(row.cells[key], bool):
-            text = str(row.cells[key])
         if norm(text) not in mapping:
             row.add_problem(key, self.env._(
                 "“%(value)s” is not in the list of the column %(column)s: choose a value from the list.",
@@ -605,14 +607,14 @@ class CtxhImportWizard(models.TransientModel):
             return
         found = self.env["ctxh.resident"].search([
             ("company_id", "=", self.company_id.id),
-            "|", ("national_id", "in", list(wanted)), ("code", "in", list(wanted)),
+            "|", ("national_id", "in", list(wanted)), ("code", "in", list(wanted) + [r.upper() for r in wanted]),
         ])
-        index = {ref: resident for resident in found for ref in (resident.national_id, resident.code) if ref}
+        index = {norm(ref): resident for resident in found for ref in (resident.national_id, resident.code) if ref}
         residents_title = self._ctxh_sheet_title("resident")
         for ref, rows in wanted.items():
             for row in rows:
-                if ref in index:
-                    row.vals["resident"] = index[ref]
+                if norm(ref) in index:
+                    row.vals["resident"] = index[norm(ref)]
                 else:
                     row.add_problem(key, self.env._(
                         "No resident has the citizen ID or code “%(ref)s” in %(facility)s or on the sheet %(sheet)s.",
@@ -837,7 +839,8 @@ class CtxhImportWizard(models.TransientModel):
         for row, partner in zip(new_rows, partners, strict=True):
             row.vals["partner"] = partner.sudo(False)
         for row in rows:
-            row.vals.setdefault("partner", first_rows[row.vals["national_id"]].vals["partner"])
+            if not row.vals.get("partner"):
+                row.vals["partner"] = first_rows[row.vals["national_id"]].vals["partner"]
         relatives = self.env["ctxh.resident.relative"].create([{
             "resident_id": self._ctxh_target_record(row.vals["resident"]).id,
             "partner_id": row.vals["partner"].id,
