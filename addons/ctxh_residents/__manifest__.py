@@ -8,6 +8,7 @@
     "website": "https://github.com/ctxh-odoo/ctxh",
     "license": "LGPL-3",
     "depends": ["base", "mail"],
+    "external_dependencies": {"python": ["openpyxl", "xlsxwriter"]},
     "data": [
         "security/ctxh_residents_groups.xml",
         "security/ir.model.access.csv",
@@ -26,6 +27,7 @@
         "views/ctxh_room_views.xml",
         "views/ctxh_config_views.xml",
         "views/ctxh_admission_views.xml",
+        "views/ctxh_import_wizard_views.xml",
         "views/ctxh_residents_menus.xml",
         "views/ctxh_sensitive_access_log_views.xml",
     ],

@@ -13,6 +13,7 @@
         "security/ctxh_contract_security.xml",
         "security/ctxh_allowance_security.xml",
         "security/ctxh_social_security.xml",
+        "security/ctxh_import_security.xml",
         "data/ctxh_contract_data.xml",
         "data/ctxh_allowance_data.xml",
         "data/ctxh_social_data.xml",
@@ -22,6 +23,7 @@
         "views/ctxh_contract_views.xml",
         "views/ctxh_allowance_views.xml",
         "views/ctxh_social_views.xml",
+        "views/ctxh_import_wizard_views.xml",
     ],
     "demo": [
         "demo/ctxh_contract_demo.xml",

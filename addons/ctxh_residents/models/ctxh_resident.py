@@ -248,35 +248,61 @@ class CtxhResident(models.Model):
     # ------------------------------------------------------------------
     @api.constrains("birthdate", "birth_year")
     def _check_birth(self):
-        today = fields.Date.context_today(self)
         for resident in self:
-            if (resident.birthdate and resident.birthdate > today) or (resident.birth_year or 0) > today.year:
-                raise ValidationError(self.env._("%s cannot be born in the future.", resident.name))
-            if resident.birth_year and resident.birth_year < 1880:
-                raise ValidationError(self.env._("The year of birth of %s is not plausible.", resident.name))
+            error = self._ctxh_birth_error(resident.name, resident.birthdate, resident.birth_year)
+            if error:
+                raise ValidationError(error)
+
+    @api.model
+    def _ctxh_birth_error(self, name, birthdate, birth_year):
+        """Why this date or year of birth cannot be right, or None (shared with the import)."""
+        today = fields.Date.context_today(self)
+        if (birthdate and birthdate > today) or (birth_year or 0) > today.year:
+            return self.env._("%s cannot be born in the future.", name)
+        if birth_year and birth_year < 1880:
+            return self.env._("The year of birth of %s is not plausible.", name)
+        return None
 
     @api.constrains("national_id", "gender", "birth_year", "birthdate_approximate")
     def _check_national_id(self):
-        known_codes = set(filter(None, self.env["res.country.state"].sudo().search(
-            [("ctxh_cccd_code", "!=", False)]).mapped("ctxh_cccd_code")))
+        province_codes = self._ctxh_national_id_province_codes()
         for resident in self.filtered("national_id"):
-            number = resident.national_id
-            if not NATIONAL_ID_RE.match(number):
-                raise ValidationError(self.env._(
-                    "The citizen ID number of %(name)s must have exactly 12 digits (got “%(number)s”).",
-                    name=resident.name, number=number))
-            if known_codes and number[:3] not in known_codes:
-                raise ValidationError(self.env._(
-                    "The citizen ID number %(number)s does not start with a province code (001 to 096).",
-                    number=number))
-            if resident.gender and resident.birth_year and not resident.birthdate_approximate:
-                century_digit = (resident.birth_year // 100 - 19) * 2 + (1 if resident.gender == "female" else 0)
-                if number[3] != str(century_digit % 10) or number[4:6] != f"{resident.birth_year % 100:02d}":
-                    raise ValidationError(self.env._(
-                        "The citizen ID number %(number)s does not match the gender and year of birth of "
-                        "%(name)s: its 4th digit gives gender and century, the 5th and 6th the year.",
-                        number=number, name=resident.name))
+            error = self._ctxh_national_id_error(
+                resident.national_id, resident.name, resident.gender,
+                0 if resident.birthdate_approximate else resident.birth_year, province_codes)
+            if error:
+                raise ValidationError(error)
         self._check_national_id_unique()
+
+    @api.model
+    def _ctxh_national_id_province_codes(self):
+        """The three-digit province codes a citizen ID number may start with."""
+        return set(filter(None, self.env["res.country.state"].sudo().search(
+            [("ctxh_cccd_code", "!=", False)]).mapped("ctxh_cccd_code")))
+
+    @api.model
+    def _ctxh_national_id_error(self, number, name, gender=None, birth_year=0, province_codes=None):
+        """Why ``number`` is not the citizen ID (CCCD) of this person, or None: 12 digits, a province
+        code, then a digit for gender and century and two for the year (checked when both are known).
+        Shared with the import, which checks whole files before saving anything."""
+        if province_codes is None:
+            province_codes = self._ctxh_national_id_province_codes()
+        if not NATIONAL_ID_RE.match(number):
+            return self.env._(
+                "The citizen ID number of %(name)s must have exactly 12 digits (got “%(number)s”).",
+                name=name, number=number)
+        if province_codes and number[:3] not in province_codes:
+            return self.env._(
+                "The citizen ID number %(number)s does not start with a province code (001 to 096).",
+                number=number)
+        if gender and birth_year:
+            century_digit = (birth_year // 100 - 19) * 2 + (1 if gender == "female" else 0)
+            if number[3] != str(century_digit % 10) or number[4:6] != f"{birth_year % 100:02d}":
+                return self.env._(
+                    "The citizen ID number %(number)s does not match the gender and year of birth of "
+                    "%(name)s: its 4th digit gives gender and century, the 5th and 6th the year.",
+                    number=number, name=name)
+        return None
 
     def _check_national_id_unique(self):
         with_id = self.filtered("national_id")

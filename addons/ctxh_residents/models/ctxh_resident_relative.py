@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class CtxhResidentRelative(models.Model):
@@ -30,6 +31,10 @@ class CtxhResidentRelative(models.Model):
     )
     is_guardian = fields.Boolean(string="Guardian")
     phone = fields.Char(compute="_compute_phone", store=True, readonly=False)
+    national_id = fields.Char(
+        string="Citizen ID (CCCD)", size=12, index=True,
+        help="The relative's citizen ID: a voluntary admission needs the sponsor's ID, and a payer of a "
+        "contract may be named by it.")
     visit_permission = fields.Selection(
         [("allowed", "May visit"), ("forbidden", "Must not visit")],
         required=True,
@@ -42,3 +47,13 @@ class CtxhResidentRelative(models.Model):
     def _compute_phone(self):
         for relative in self:
             relative.phone = relative.partner_id.phone or relative.partner_id.mobile or relative.phone
+
+    @api.constrains("national_id")
+    def _check_national_id(self):
+        Resident = self.env["ctxh.resident"]
+        province_codes = Resident._ctxh_national_id_province_codes()
+        for relative in self.filtered("national_id"):
+            error = Resident._ctxh_national_id_error(relative.national_id, relative.partner_id.name,
+                                                     province_codes=province_codes)
+            if error:
+                raise ValidationError(error)

@@ -11,3 +11,4 @@ from . import test_tour_resident
 from . import test_tour_emergency
 from . import test_access_log
 from . import test_history
+from . import test_import

@@ -1,1 +1,2 @@
 from . import ctxh_bed_transfer
+from . import ctxh_import_wizard

@@ -5,3 +5,4 @@ from . import test_allowance
 from . import test_social
 from . import test_tour_billing
 from . import test_history
+from . import test_import_contracts

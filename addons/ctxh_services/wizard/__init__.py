@@ -1,0 +1,1 @@
+from . import ctxh_import_wizard
