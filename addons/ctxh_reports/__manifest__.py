@@ -13,10 +13,14 @@
         "views/ctxh_reports_menus.xml",
         "report/ctxh_document_layout.xml",
         # printed documents
+        "report/ctxh_document_templates.xml",
         # xlsx reports and wizard
         # dashboards
     ],
     "assets": {
+        "web.report_assets_common": [
+            "ctxh_reports/static/src/scss/ctxh_document.scss",
+        ],
         "web.assets_tests": [
             "ctxh_reports/static/src/tours/*.js",
         ],

@@ -1,2 +1,3 @@
 # printed documents
+from . import ctxh_document_report
 # xlsx reports
