@@ -14,6 +14,7 @@
         "report/ctxh_document_layout.xml",
         # printed documents
         "report/ctxh_document_templates.xml",
+        "report/ctxh_admission_documents.xml",
         # xlsx reports and wizard
         # dashboards
     ],

@@ -1,3 +1,4 @@
 # printed documents
 from . import ctxh_document_report
+from . import ctxh_admission_documents
 # xlsx reports
