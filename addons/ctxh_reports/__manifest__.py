@@ -15,6 +15,7 @@
         # printed documents
         "report/ctxh_document_templates.xml",
         "report/ctxh_admission_documents.xml",
+        "report/ctxh_discharge_documents.xml",
         # xlsx reports and wizard
         # dashboards
     ],

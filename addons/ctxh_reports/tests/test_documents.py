@@ -235,3 +235,83 @@ class TestAdmissionDocuments(DocumentCaseMixin, CtxhResidentsCase):
                 self.assertIn("Nguyễn Thị Lành", html)
                 self._assert_no_secret(html)
                 self.assertNotIn("Nạn nhân", html)
+
+
+@tagged("post_install", "-at_install")
+class TestDischargeDocuments(DocumentCaseMixin, CtxhResidentsCase):
+    """The discharge decision and the handover record."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_documents()
+        cls.resident = cls._resident(name="Sầm Thị Phượng", birthdate=date(1948, 2, 1), **SECRETS)
+        cls.stay = cls._admit(cls.resident, cls.bed1, case_worker_id=cls.care_a.id,
+                              date_start=datetime(2025, 1, 10, 1, 0))
+        cls.son = cls.env["res.partner"].create({
+            "name": "Sầm Văn Pò", "street": "Thôn Bản Ngà", "city": "Xã Hoàng Văn Thụ", "phone": "0912 345 678"})
+        cls.reason = cls.env.ref("ctxh_residents.discharge_reason_family_request")
+        cls.discharge = cls.env["ctxh.discharge"].with_user(cls.care_a).create({
+            "stay_id": cls.stay.id, "reason_id": cls.reason.id, "destination": "family",
+            "requested_by": "family", "requester_name": "Sầm Văn Pò", "request_date": date(2026, 3, 2),
+            "receiving_partner_id": cls.son.id, "handover_date": datetime(2026, 3, 9, 2, 0),
+            "handover_note": "Giấy khai sinh, thẻ bảo hiểm y tế.\nHai bộ quần áo, một chăn.",
+        })
+
+    def test_no_discharge_document_before_the_decision(self):
+        """A draft discharge has neither a decision nor a handover record to print."""
+        for report in DISCHARGE_DOCUMENTS:
+            with self.subTest(report=report):
+                self.assertFalse(self._offered(report, self.discharge))
+                with self.assertRaisesRegex(UserError, "no decision yet|not decided"):
+                    self._html(report, self.discharge, self.director_a)
+
+    def test_discharge_decision(self):
+        """The decision states its number and date, the ground with its legal basis, the date of leaving and
+        who receives the person."""
+        self.discharge.with_user(self.director_a).action_approve()
+        text = self._render("ctxh_reports.action_report_discharge_decision", self.discharge, self.director_a)
+        self.assertIn(MOTTO, text)
+        self.assertIn(f"Số: {self.discharge.decision_number}", text)
+        self.assertIn(f"Lạng Sơn, {date_words(self.discharge.decision_date)}", text)
+        self.assertIn("QUYẾT ĐỊNH Về việc thôi chăm sóc, nuôi dưỡng và cho đối tượng rời cơ sở", text)
+        self.assertIn(f"Căn cứ {self.reason.legal_basis};", text)
+        self.assertIn("Xét đề nghị của gia đình, người giám hộ (Sầm Văn Pò) ngày 02 tháng 03 năm 2026", text)
+        self.assertIn("cho Bà Sầm Thị Phượng rời cơ sở kể từ ngày 09 tháng 03 năm 2026", text)
+        self.assertIn("Được tiếp nhận vào cơ sở từ ngày 10/01/2025", text)
+        self.assertIn("Lý do: Theo đề nghị của người giám hộ hoặc gia đình.", text)
+        self.assertIn("cho Sầm Văn Pò, địa chỉ: Thôn Bản Ngà, Xã Hoàng Văn Thụ (nơi đến: Gia đình)", text)
+        self.assertTrue(text.endswith(f"GIÁM ĐỐC {self.director_a.name}"))
+        self.assertEqual(self._file_name("ctxh_reports.action_report_discharge_decision", self.discharge),
+                         "Quyết định rời cơ sở - Sầm Thị Phượng")
+
+    def test_handover_record(self):
+        """The handover record names both sides and the commune, the time of the handover and what is handed
+        over, and follows the decision."""
+        self.discharge.with_user(self.director_a).action_approve()
+        self.discharge.with_user(self.care_a).action_done()
+        html = self._html("ctxh_reports.action_report_discharge_handover", self.discharge, self.care_a)
+        text = self._text(html)
+        self.assertIn(MOTTO, text)
+        self.assertIn("Lạng Sơn, ngày 09 tháng 03 năm 2026", text)
+        self.assertIn("BIÊN BẢN BÀN GIAO", text)
+        self.assertIn(f"Căn cứ Quyết định số {self.discharge.decision_number} "
+                      f"{date_words(self.discharge.decision_date)}", text)
+        self.assertIn("Hồi 09 giờ 00 phút, ngày 09 tháng 03 năm 2026", text)
+        self.assertIn(f"Bên giao: Trung tâm Bảo trợ xã hội tỉnh Lạng Sơn, đại diện là {self.care_a.name}", text)
+        self.assertIn("Bên nhận: Sầm Văn Pò, địa chỉ: Thôn Bản Ngà, Xã Hoàng Văn Thụ, điện thoại: 0912 345 678", text)
+        self.assertIn("Đại diện Ủy ban nhân dân cấp xã", text)
+        self.assertIn("Giấy khai sinh, thẻ bảo hiểm y tế.<br/>Hai bộ quần áo, một chăn.", html)
+        self.assertIn("BÊN NHẬN (Ký, ghi rõ họ tên) Sầm Văn Pò", text)
+        self.assertIn("XÁC NHẬN CỦA UBND CẤP XÃ", text)
+        self.assertEqual(self._file_name("ctxh_reports.action_report_discharge_handover", self.discharge),
+                         "Biên bản bàn giao - Sầm Thị Phượng")
+
+    def test_discharge_documents_carry_no_sensitive_detail(self):
+        """Printed by the director, the discharge decision and the handover record carry no sensitive detail."""
+        self.discharge.with_user(self.director_a).action_approve()
+        for report in DISCHARGE_DOCUMENTS:
+            with self.subTest(report=report):
+                html = self._html(report, self.discharge, self.director_a)
+                self.assertIn("Sầm Thị Phượng", html)
+                self._assert_no_secret(html)
