@@ -16,6 +16,8 @@
         "report/ctxh_document_templates.xml",
         "report/ctxh_admission_documents.xml",
         "report/ctxh_discharge_documents.xml",
+        "report/ctxh_care_contract_documents.xml",
+        "report/account_payment_documents.xml",
         # xlsx reports and wizard
         # dashboards
     ],

@@ -4,12 +4,13 @@ from html import unescape
 
 import pytz
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval, time
 
 from odoo.addons.ctxh_residents.tests.common import CtxhResidentsCase
+from odoo.addons.ctxh_services.tests.test_contract import CtxhContractCase
 
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 # what a sensitive-data reader knows of the resident: none of it may reach a shared document
@@ -315,3 +316,170 @@ class TestDischargeDocuments(DocumentCaseMixin, CtxhResidentsCase):
                 html = self._html(report, self.discharge, self.director_a)
                 self.assertIn("Sầm Thị Phượng", html)
                 self._assert_no_secret(html)
+
+
+@tagged("post_install", "-at_install")
+class TestMoneyDocuments(DocumentCaseMixin, CtxhContractCase):
+    """The care contract and the cash vouchers: every figure as the database holds it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_documents()
+        cls.son.write({"street": "Số 5, ngõ 3, đường Bà Triệu", "city": "Phường Đông Kinh", "phone": "0987 654 321"})
+        cls.resident = cls._resident(name="Hoàng Thị Mận", birthdate=date(1944, 8, 20), **SECRETS)
+        cls.stay = cls._admit(cls.resident, date_start=datetime(2025, 12, 1, 3, 0))
+        cls.contract = cls._contract(
+            cls.resident, cls.stay, payers={cls.son: 60, cls.daughter: 40},
+            products=cls.shared_room | cls.special_care | cls.laundry,
+            deposit_amount=2_000_000, reduction_percent=10, reduction_reason="Hộ cận nghèo")
+
+    def test_care_contract(self):
+        """The contract shows both parties, each payer's share and monthly amount, the services at their agreed
+        prices, the reduction, the monthly fee and the deposit in figures and in words, and the dates."""
+        contract = self.contract
+        self.assertEqual(contract.amount_monthly, 8_550_000, "(7,500,000 + 2,000,000) less 10%")
+        text = self._render("ctxh_reports.action_report_care_contract", contract, self.accountant_a)
+        self.assertIn(MOTTO, text)
+        self.assertIn(f"Số: {contract.name}", text)
+        self.assertIn(f"Lạng Sơn, {date_words(contract.signed_date)}", text)
+        self.assertIn("HỢP ĐỒNG DỊCH VỤ CHĂM SÓC", text)
+        self.assertIn("Căn cứ Quyết định 1234/QĐ-UBND về giá dịch vụ", text, "the price decision in force")
+        self.assertIn(f"Đại diện: {self.director_a.name}, chức vụ: Giám đốc", text)
+        self.assertIn("1. Hoàng Văn Hải, địa chỉ: Số 5, ngõ 3, đường Bà Triệu, Phường Đông Kinh, điện thoại: "
+                      "0987 654 321; thanh toán 60% phí dịch vụ", text)
+        self.assertIn("2. Hoàng Thị Hoa; thanh toán 40% phí dịch vụ", text)
+        self.assertIn("Họ và tên: Hoàng Thị Mận", text)
+        for index, line in enumerate(contract.line_ids, start=1):
+            unit = "tháng" if line.service_kind == "residential_month" else "lần"
+            self.assertIn(f"{index} {line.name} {unit} 1 {vnd(line.price_unit)} {vnd(line.price_subtotal)}", text)
+        self.assertEqual(contract.line_ids.mapped("price_unit"), [7_500_000, 2_000_000, 30_000])
+        self.assertIn("Tổng giá các dịch vụ hằng tháng: 9.500.000 đồng", text)
+        self.assertIn("Miễn, giảm 10% (Hộ cận nghèo): 950.000 đồng", text)
+        words = contract.currency_id.ctxh_amount_to_words(contract.amount_monthly)
+        self.assertEqual(words, "Tám triệu năm trăm năm mươi nghìn đồng")
+        self.assertIn(f"Phí dịch vụ hằng tháng: {vnd(contract.amount_monthly)} đồng (Bằng chữ: {words})", text)
+        # 60% of 6,750,000 and 1,800,000; the daughter pays the rest, as the monthly invoices split it
+        self.assertIn("Hoàng Văn Hải thanh toán 60%: 5.130.000 đồng mỗi tháng", text)
+        self.assertIn("Hoàng Thị Hoa thanh toán 40%: 3.420.000 đồng mỗi tháng", text)
+        self.assertIn("thanh toán trước, hóa đơn lập vào ngày đầu mỗi tháng", text)
+        self.assertIn(f"Bên B đặt cọc {vnd(contract.deposit_amount)} đồng (Bằng chữ: Hai triệu đồng)", text)
+        self.assertIn("Hợp đồng có hiệu lực từ ngày 05/01/2026 cho đến khi chấm dứt", text)
+        self.assertIn("Hợp đồng được lập thành 03 bản", text)
+        self.assertTrue(text.endswith(f"ĐẠI DIỆN BÊN A GIÁM ĐỐC {self.director_a.name}"))
+        self.assertEqual(self._file_name("ctxh_reports.action_report_care_contract", contract),
+                         f"Hợp đồng chăm sóc {contract.name} - Hoàng Thị Mận")
+
+    def test_split_matches_the_monthly_invoices(self):
+        """What the contract says each payer pays a month is what the month's invoices charge them."""
+        run = self._run(date(2026, 3, 1))
+        totals = {move.partner_id: move.amount_total for move in run.move_ids}
+        text = self._render("ctxh_reports.action_report_care_contract", self.contract, self.accountant_a)
+        self.assertEqual(set(totals.values()), {5_130_000, 3_420_000})
+        for partner, amount in totals.items():
+            self.assertIn(f"{partner.name} thanh toán", text)
+            self.assertIn(f"{vnd(amount)} đồng mỗi tháng", text)
+
+    def test_contract_is_for_accountants_and_directors(self):
+        """Care staff cannot print the contract (it shows money); the director can, and sees no sensitive detail."""
+        with self.assertRaises(AccessError):
+            self._html("ctxh_reports.action_report_care_contract", self.contract, self.care_a)
+        html = self._html("ctxh_reports.action_report_care_contract", self.contract, self.director_a)
+        self.assertIn("Hoàng Thị Mận", html)
+        self._assert_no_secret(html)
+
+    def test_contract_without_payers_is_not_printed(self):
+        """A draft contract without payers has no Bên B: printing it is refused."""
+        draft = self._contract(self._resident(name="Lục Văn Tòng"), payers={self.son: 100}, activate=False)
+        draft.payer_ids = [Command.clear()]
+        with self.assertRaisesRegex(UserError, "Add the payers"):
+            self._html("ctxh_reports.action_report_care_contract", draft, self.accountant_a)
+
+    def _month_invoice(self, partner):
+        run = self._run(date(2026, 3, 1))
+        run.action_post()
+        return run.move_ids.filtered(lambda m: m.partner_id == partner)
+
+    def test_cash_receipt(self):
+        """The receipt (phiếu thu, form 01-TT) shows its number, date, payer and address, the reason with the
+        contract, the amount in figures and words, the accounts and the five signatures."""
+        payment = self._pay(self._month_invoice(self.son), day=date(2026, 3, 5), amount=2_000_015)
+        self.assertEqual(payment.ctxh_voucher_number, "PT-2026-0001")
+        self.assertTrue(self._offered("ctxh_reports.action_report_payment_voucher", payment))
+        text = self._render("ctxh_reports.action_report_payment_voucher", payment, self.accountant_a)
+        self.assertNotIn(MOTTO, text, "a voucher carries its form number, not the motto")
+        self.assertIn("Đơn vị: Trung tâm Bảo trợ xã hội tỉnh Lạng Sơn", text)
+        self.assertIn("Địa chỉ: Số 2, đường Lê Lợi, Lạng Sơn", text)
+        self.assertIn("Mẫu số 01-TT", text)
+        self.assertIn("PHIẾU THU ngày 05 tháng 03 năm 2026", text)
+        self.assertIn("Số: PT-2026-0001", text)
+        journal = payment.journal_id.with_company(self.facility_a)
+        receivable = payment.destination_account_id.with_company(self.facility_a)
+        self.assertIn(f"Nợ: {journal.default_account_id.code} Có: {receivable.code}", text)
+        self.assertTrue(journal.default_account_id.code.startswith("111"), "cash in hand")
+        self.assertTrue(receivable.code.startswith("131"), "owed by customers")
+        self.assertIn("Họ và tên người nộp tiền: Hoàng Văn Hải", text)
+        self.assertIn("Địa chỉ: Số 5, ngõ 3, đường Bà Triệu, Phường Đông Kinh", text)
+        self.assertIn(f"Lý do nộp: {payment.memo}; hợp đồng số {self.contract.name} "
+                      "(người được chăm sóc: Hoàng Thị Mận)", text)
+        self.assertIn("Số tiền: 2.000.015 đồng", text)
+        self.assertEqual(payment.ctxh_amount_words, "Hai triệu không trăm mười lăm đồng")
+        self.assertIn("(Viết bằng chữ): Hai triệu không trăm mười lăm đồng", text)
+        self.assertIn("Giám đốc Kế toán trưởng Người nộp tiền Người lập phiếu Thủ quỹ (Ký, họ tên, đóng dấu) "
+                      "(Ký, họ tên) (Ký, họ tên) (Ký, họ tên) (Ký, họ tên)", text)
+        self.assertIn(f"{self.director_a.name} Hoàng Văn Hải {self.accountant_a.name} Đã nhận đủ", text,
+                      "the director, the payer and who wrote the receipt under their blocks")
+        self.assertIn("Đã nhận đủ số tiền (viết bằng chữ): Hai triệu không trăm mười lăm đồng", text)
+        self.assertEqual(self._file_name("ctxh_reports.action_report_payment_voucher", payment),
+                         "Phiếu thu PT-2026-0001")
+        self._assert_no_secret(self._html("ctxh_reports.action_report_payment_voucher", payment, self.director_a))
+
+    def test_cash_payment_voucher(self):
+        """Cash paid back to a payer prints as a payment voucher (phiếu chi, form 02-TT) with the receiver."""
+        cash = self.env["account.journal"].search([("company_id", "=", self.facility_a.id), ("type", "=", "cash")],
+                                                  limit=1)
+        payment = self.env["account.payment"].with_user(self.accountant_a).create({
+            "payment_type": "outbound", "partner_type": "customer", "partner_id": self.daughter.id,
+            "amount": 1_250_000, "journal_id": cash.id, "date": date(2026, 3, 10),
+            "memo": "Hoàn tiền ngày không ở tại cơ sở",
+        })
+        payment.action_post()
+        self.assertEqual(payment.ctxh_voucher_number, "PC-2026-0001")
+        text = self._render("ctxh_reports.action_report_payment_voucher", payment, self.accountant_a)
+        self.assertIn("Mẫu số 02-TT", text)
+        self.assertIn("PHIẾU CHI ngày 10 tháng 03 năm 2026", text)
+        self.assertIn("Số: PC-2026-0001", text)
+        self.assertIn("Họ và tên người nhận tiền: Hoàng Thị Hoa", text)
+        self.assertIn("Lý do chi: Hoàn tiền ngày không ở tại cơ sở.", text)
+        self.assertIn("Số tiền: 1.250.000 đồng (Viết bằng chữ): Một triệu hai trăm năm mươi nghìn đồng", text)
+        self.assertIn("Giám đốc Kế toán trưởng Thủ quỹ Người lập phiếu Người nhận tiền", text)
+        self.assertIn(f"{self.director_a.name} {self.accountant_a.name} Hoàng Thị Hoa Đã nhận đủ", text)
+        self.assertNotIn("PHIẾU THU", text)
+        self.assertEqual(self._file_name("ctxh_reports.action_report_payment_voucher", payment),
+                         "Phiếu chi PC-2026-0001")
+
+    def test_vouchers_are_for_confirmed_cash_payments(self):
+        """A bank transfer has the bank's advice, not a receipt; a draft payment has no number yet; care staff
+        print no voucher."""
+        invoice = self._month_invoice(self.daughter)
+        bank = self._pay(invoice, journal_type="bank", day=date(2026, 3, 9))
+        self.assertFalse(self._offered("ctxh_reports.action_report_payment_voucher", bank))
+        with self.assertRaisesRegex(UserError, "went through the bank"):
+            self._html("ctxh_reports.action_report_payment_voucher", bank, self.accountant_a)
+        draft = self.env["account.payment"].with_user(self.accountant_a).create({
+            "payment_type": "inbound", "partner_type": "customer", "partner_id": self.son.id, "amount": 100_000,
+            "journal_id": self.env["account.journal"].search(
+                [("company_id", "=", self.facility_a.id), ("type", "=", "cash")], limit=1).id,
+        })
+        with self.assertRaisesRegex(UserError, "no voucher number"):
+            self._html("ctxh_reports.action_report_payment_voucher", draft, self.accountant_a)
+        with self.assertRaises(AccessError):
+            self._html("ctxh_reports.action_report_payment_voucher", bank, self.care_a)
+
+    def test_receipt_prints_as_pdf(self):
+        """wkhtmltopdf turns the receipt into a PDF."""
+        payment = self._pay(self._month_invoice(self.son), day=date(2026, 3, 5))
+        pdf, kind = self.env["ir.actions.report"].with_user(self.accountant_a).with_context(
+            force_report_rendering=True)._render_qweb_pdf("ctxh_reports.action_report_payment_voucher", payment.ids)
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
