@@ -4,4 +4,5 @@ from . import ctxh_admission_documents
 from . import ctxh_discharge_documents
 from . import ctxh_care_contract_documents
 from . import account_payment_documents
+from . import ctxh_resident_documents
 # xlsx reports

@@ -483,3 +483,134 @@ class TestMoneyDocuments(DocumentCaseMixin, CtxhContractCase):
             force_report_rendering=True)._render_qweb_pdf("ctxh_reports.action_report_payment_voucher", payment.ids)
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
+
+
+@tagged("post_install", "-at_install")
+class TestInternalDocuments(DocumentCaseMixin, CtxhResidentsCase):
+    """The resident profile and the care plan: sensitive details only for readers of sensitive data."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_documents()
+        ref = cls.env.ref
+        cls.elderly = ref("ctxh_residents.category_elderly_no_carer")
+        cls.victims = ref("ctxh_residents.category_victim_trafficking")
+        cls.resident = cls._resident(
+            name="Hà Thị Nguyệt", birthdate=date(1955, 10, 4), national_id="020155000123",
+            ethnicity_id=ref("ctxh_residents.ethnicity_02").id, education_level="primary",
+            hi_card_number="BT2202012345678", hi_card_expiry=date(2027, 12, 31),
+            category_ids=[Command.set([cls.elderly.id, cls.victims.id])], **SECRETS)
+        Partner = cls.env["res.partner"]
+        cls.daughter = Partner.create({"name": "Hà Thị Thu", "phone": "0911 222 333", "city": "Xã Chi Lăng"})
+        cls.abuser = Partner.create({"name": "Lý Văn Cường"})
+        cls.resident.relative_ids = [
+            Command.create({"partner_id": cls.daughter.id, "relationship": "child", "is_guardian": True}),
+            Command.create({"partner_id": cls.abuser.id, "relationship": "spouse", "visit_permission": "forbidden"}),
+        ]
+        old_stay = cls._admit(cls.resident, date_start=datetime(2019, 4, 1, 2, 0))
+        old_stay._end(datetime(2020, 4, 1, 2, 0))
+        cls.stay = cls._admit(cls.resident, cls.bed2, date_start=datetime(2025, 11, 3, 2, 0))
+        cls.env["ctxh.health.check"].create({
+            "resident_id": cls.resident.id, "date": date(2026, 2, 10), "height": 152, "weight": 47.5,
+            "blood_pressure_systolic": 135, "blood_pressure_diastolic": 85, "pulse": 76, "temperature": 36.8,
+            "findings": "Viêm gan B mạn tính, theo dõi định kỳ.",
+        })
+        cls.env["ctxh.medical.event"].create({
+            "resident_id": cls.resident.id, "kind": "chronic_condition", "diagnosis": "Lao phổi",
+            "icd10_code": "A15.0", "outcome": "under_treatment", "date": datetime(2026, 1, 20, 3, 0),
+        })
+        cls.plan = cls.env["ctxh.care.plan"].with_user(cls.care_a).create({
+            "resident_id": cls.resident.id, "user_id": cls.care_a.id, "date_start": date(2026, 3, 2),
+            "review_date": date(2026, 6, 2),
+            "goal_ids": [
+                Command.create({"objective": "Tự đi lại trong khu nhà", "indicator": "Đi 50 m không cần người dìu",
+                                "target_date": date(2026, 5, 31)}),
+                Command.create({"objective": "Tham gia sinh hoạt tập thể", "indicator": "2 buổi mỗi tuần",
+                                "status": "achieved"}),
+            ],
+            "intervention_ids": [
+                Command.create({"kind": "therapy", "description": "Tập vật lý trị liệu", "frequency": "3 buổi/tuần",
+                                "user_id": cls.care_a.id, "date_start": date(2026, 3, 2)}),
+            ],
+        })
+        cls.sensitive_texts = (
+            "THÔNG TIN NHẠY CẢM", "Tình trạng HIV", "Dương tính", SECRETS["hiv_note"], SECRETS["drug_use_history"],
+            "Buôn bán người", SECRETS["victim_details"], SECRETS["court_record"], "Viêm gan B mạn tính",
+            "Lao phổi", "A15.0", "Tày",
+        )
+
+    def test_profile_for_medical_staff_shows_sensitive_details(self):
+        """Medical staff (and the director) see HIV status, drug use, victim and court details, ethnicity and
+        health records on the profile."""
+        for user in (self.medical_a, self.director_a):
+            with self.subTest(user=user.login):
+                text = self._render("ctxh_reports.action_report_resident_profile", self.resident, user)
+                for secret in self.sensitive_texts:
+                    self.assertIn(secret, text)
+                self.assertIn("Khám sức khỏe gần nhất Ngày 10/02/2026: chiều cao 152 cm, cân nặng 47,5 kg", text)
+                self.assertIn("Nạn nhân bị buôn bán người", text, "the category that tells it too")
+
+    def test_profile_for_care_staff_leaves_sensitive_details_out(self):
+        """Care staff and accountants get the profile without any sensitive detail, in the HTML itself."""
+        for user in (self.care_a, self.accountant_a):
+            with self.subTest(user=user.login):
+                html = self._html("ctxh_reports.action_report_resident_profile", self.resident, user)
+                for secret in self.sensitive_texts:
+                    self.assertNotIn(secret, html)
+                self._assert_no_secret(html)
+                self.assertNotIn("Nạn nhân", html)
+                self.assertIn("Hà Thị Nguyệt", html)
+
+    def test_profile(self):
+        """The profile shows identity, categories, relatives with the visit ban, and every stay."""
+        text = self._render("ctxh_reports.action_report_resident_profile", self.resident, self.care_a)
+        self.assertIn(MOTTO, text)
+        self.assertIn("Tài liệu nội bộ", text)
+        self.assertIn(f"Lạng Sơn, {date_words(facility_today())}", text)
+        self.assertIn(f"SƠ YẾU LÝ LỊCH ĐỐI TƯỢNG Mã đối tượng: {self.resident.code}", text)
+        self.assertIn("Họ và tên Hà Thị Nguyệt Giới tính Nữ Ngày (năm) sinh 04/10/1955", text)
+        self.assertIn("Số định danh cá nhân (CCCD) 020155000123", text)
+        self.assertIn("Thẻ bảo hiểm y tế BT2202012345678, có giá trị đến ngày 31/12/2027", text)
+        self.assertIn(f"- {self.elderly.with_env(self.vi).name} ({self.elderly.legal_basis})", text)
+        self.assertIn("Hà Thị Thu (người giám hộ) Con 0911 222 333 Xã Chi Lăng Được thăm", text)
+        self.assertIn("Lý Văn Cường Vợ/chồng", text)
+        self.assertIn("Không được thăm", text)
+        self.assertIn("01/04/2019 01/04/2020", text)
+        self.assertIn("03/11/2025 Đang ở", text)
+        self.assertIn(self.bed2.display_name, text)
+        self.assertEqual(self._file_name("ctxh_reports.action_report_resident_profile", self.resident),
+                         "Sơ yếu lý lịch - Hà Thị Nguyệt")
+
+    def test_care_plan(self):
+        """The approved plan shows its goals, interventions, review date and the director's approval."""
+        with self.assertRaisesRegex(UserError, "is a draft"):
+            self._html("ctxh_reports.action_report_care_plan", self.plan, self.care_a)
+        self.assertFalse(self._offered("ctxh_reports.action_report_care_plan", self.plan))
+        self.plan.with_user(self.care_a).action_submit()
+        self.plan.with_user(self.director_a).action_approve()
+        text = self._render("ctxh_reports.action_report_care_plan", self.plan, self.care_a)
+        self.assertIn(MOTTO, text)
+        self.assertIn(f"Lạng Sơn, {date_words(self.plan.approval_date)}", text)
+        self.assertIn("KẾ HOẠCH CHĂM SÓC CÁ NHÂN Phiên bản 1, thực hiện từ ngày 02/03/2026", text)
+        self.assertIn("Họ và tên: Hà Thị Nguyệt", text)
+        self.assertIn("Vào cơ sở ngày 03/11/2025", text)
+        self.assertIn("1 Tự đi lại trong khu nhà Đi 50 m không cần người dìu 31/05/2026", text)
+        self.assertIn("2 Tham gia sinh hoạt tập thể 2 buổi mỗi tuần", text)
+        self.assertIn(f"Tập vật lý trị liệu 3 buổi/tuần {self.care_a.name} 02/03/2026", text)
+        self.assertIn("đánh giá lại trước ngày 02/06/2026. Đã đạt 1/2 mục tiêu.", text)
+        self.assertIn(f"phê duyệt ngày {self.plan.approval_date:%d/%m/%Y}", text)
+        self.assertTrue(text.endswith(f"PHÊ DUYỆT CỦA GIÁM ĐỐC (Ký, ghi rõ họ tên) {self.director_a.name}"))
+        self.assertEqual(self._file_name("ctxh_reports.action_report_care_plan", self.plan),
+                         "Kế hoạch chăm sóc - Hà Thị Nguyệt (v1)")
+
+    def test_care_plan_sensitive_details_follow_the_reader(self):
+        """The care plan carries the sensitive details for medical staff, not for care staff."""
+        self.plan.with_user(self.care_a).action_submit()
+        medical = self._render("ctxh_reports.action_report_care_plan", self.plan, self.medical_a)
+        care = self._html("ctxh_reports.action_report_care_plan", self.plan, self.care_a)
+        for secret in self.sensitive_texts:
+            self.assertIn(secret, medical)
+            self.assertNotIn(secret, care)
+        self.assertIn("Tập vật lý trị liệu", care)
+        self.assertIn("(Chưa phê duyệt)", medical, "submitted, not approved yet")
