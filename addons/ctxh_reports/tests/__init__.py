@@ -1,5 +1,6 @@
 from . import test_document_heading
 # printed documents
 from . import test_documents
+from . import test_tour_print
 # xlsx reports
 # dashboards
