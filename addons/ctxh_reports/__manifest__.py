@@ -13,6 +13,12 @@
         "views/ctxh_reports_menus.xml",
         "report/ctxh_document_layout.xml",
         # printed documents
+        "report/ctxh_document_templates.xml",
+        "report/ctxh_admission_documents.xml",
+        "report/ctxh_discharge_documents.xml",
+        "report/ctxh_care_contract_documents.xml",
+        "report/account_payment_documents.xml",
+        "report/ctxh_resident_documents.xml",
         # xlsx reports and wizard
         "security/ctxh_report_wizard_security.xml",
         "report/ctxh_xlsx_reports.xml",
@@ -22,6 +28,9 @@
         "views/ctxh_dashboard_views.xml",
     ],
     "assets": {
+        "web.report_assets_common": [
+            "ctxh_reports/static/src/scss/ctxh_document.scss",
+        ],
         "web.assets_tests": [
             "ctxh_reports/static/src/tours/*.js",
         ],

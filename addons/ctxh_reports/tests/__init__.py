@@ -1,5 +1,7 @@
 from . import test_document_heading
 # printed documents
+from . import test_documents
+from . import test_tour_print
 # xlsx reports
 from . import test_xlsx_reports
 # dashboards

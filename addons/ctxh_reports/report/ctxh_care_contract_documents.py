@@ -1,0 +1,56 @@
+from odoo import models
+from odoo.exceptions import UserError
+
+from odoo.addons.ctxh_services.models.ctxh_care_contract import MONTHLY_KINDS
+
+ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
+
+
+class ReportCareContract(models.AbstractModel):
+    """Hợp đồng dịch vụ chăm sóc: the facility and the payers, services, prices, deposit and terms.
+    Money is for accountants and directors: the document is theirs to print."""
+
+    _name = "report.ctxh_reports.report_care_contract"
+    _inherit = "ctxh.document.report"
+    _description = "Care Contract"
+    _ctxh_model = "ctxh.care.contract"
+
+    def _ctxh_check_printable(self, docs):
+        self.env["res.users"]._ctxh_check_group(ACCOUNTANT)
+        for contract in docs:
+            if not contract.line_ids:
+                raise UserError(self.env._("Add the services of contract %s before printing it.", contract.name))
+            if not contract.payer_ids:
+                raise UserError(self.env._("Add the payers of contract %s before printing it.", contract.name))
+
+    def _ctxh_document_values(self, docs):
+        return {
+            "monthly_lines": {c.id: c.line_ids.filtered(lambda line: line.service_kind in MONTHLY_KINDS)
+                              for c in docs},
+            "payer_amounts": {c.id: self._ctxh_payer_amounts(c) for c in docs},
+            "price_decisions": {c.id: self._ctxh_price_decision(c) for c in docs},
+        }
+
+    def _ctxh_payer_amounts(self, contract):
+        """{payer line id: monthly amount} for a full month, split as the monthly invoices split it:
+        each service after the reduction, rounded, the last payer taking the rounding remainder."""
+        currency = contract.currency_id
+        reduction = 1 - contract.reduction_percent / 100.0
+        payers = contract.payer_ids.sorted(lambda p: (p.sequence, p.id))
+        amounts = dict.fromkeys(payers.ids, 0.0)
+        for line in contract.line_ids.filtered(lambda line: line.service_kind in MONTHLY_KINDS):
+            amount = currency.round(line.price_subtotal * reduction)
+            remaining = amount
+            for index, payer in enumerate(payers):
+                part = remaining if index == len(payers) - 1 else currency.round(amount * payer.share / 100.0)
+                remaining -= part
+                amounts[payer.id] += part
+        return amounts
+
+    def _ctxh_price_decision(self, contract):
+        """The province's price decision in force on the contract date, if the facility recorded one."""
+        price_list = self.env["ctxh.price.list"].search([
+            ("company_id", "=", contract.company_id.id), ("date_from", "<=", contract.date),
+            ("decision_ref", "!=", False),
+        ], order="date_from desc, id desc", limit=1)
+        return price_list.decision_ref or ""
