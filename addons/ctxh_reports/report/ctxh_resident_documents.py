@@ -26,6 +26,8 @@ class CtxhInternalDocumentReport(models.AbstractModel):
         medical group (which implies sensitive data, as the director's does)."""
         if not self._ctxh_sees_sensitive():
             return {}
+        # printing sensitive details is logged like reading them (Law 91/2025/QH15)
+        residents._ctxh_log_sensitive_access(list(SENSITIVE_FIELDS), "print")
         values = {}
         for resident in residents:
             lang = resident.env.lang

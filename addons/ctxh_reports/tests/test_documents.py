@@ -550,6 +550,9 @@ class TestInternalDocuments(DocumentCaseMixin, CtxhResidentsCase):
                     self.assertIn(secret, text)
                 self.assertIn("Khám sức khỏe gần nhất Ngày 10/02/2026: chiều cao 152 cm, cân nặng 47,5 kg", text)
                 self.assertIn("Nạn nhân bị buôn bán người", text, "the category that tells it too")
+                printed = self.env["ctxh.sensitive.access.log"].search([
+                    ("resident_id", "=", self.resident.id), ("user_id", "=", user.id), ("access_type", "=", "print")])
+                self.assertTrue(printed, "printing sensitive details is logged")
 
     def test_profile_for_care_staff_leaves_sensitive_details_out(self):
         """Care staff and accountants get the profile without any sensitive detail, in the HTML itself."""
@@ -561,6 +564,8 @@ class TestInternalDocuments(DocumentCaseMixin, CtxhResidentsCase):
                 self._assert_no_secret(html)
                 self.assertNotIn("Nạn nhân", html)
                 self.assertIn("Hà Thị Nguyệt", html)
+                self.assertFalse(self.env["ctxh.sensitive.access.log"].search([
+                    ("resident_id", "=", self.resident.id), ("user_id", "=", user.id)]), "nothing sensitive printed")
 
     def test_profile(self):
         """The profile shows identity, categories, relatives with the visit ban, and every stay."""
