@@ -1,13 +1,27 @@
 from odoo import fields, models, tools
 
-# Days past due that open each ageing bucket, and the bucket names (kept together, in one place).
-AGE_BUCKETS = [
-    ("not_due", "Not due"),
-    ("1_30", "1-30 days"),
-    ("31_60", "31-60 days"),
-    ("61_90", "61-90 days"),
-    ("over_90", "Over 90 days"),
+# Receivables ageing, in one place for the dashboard and the XLSX report: (key, label, first and last
+# day overdue; None for no bound). The first bucket is "not due yet".
+AGEING = [
+    ("not_due", "Not due", None, 0),
+    ("1_30", "1-30 days", 1, 30),
+    ("31_60", "31-60 days", 31, 60),
+    ("61_90", "61-90 days", 61, 90),
+    ("over_90", "Over 90 days", 91, None),
 ]
+AGE_BUCKETS = [(key, label) for key, label, _low, _high in AGEING]
+
+
+def ageing_bucket(days_overdue):
+    """Index in AGEING of the bucket of an amount ``days_overdue`` days past due."""
+    return next(index for index, (_key, _label, low, high) in enumerate(AGEING)
+                if (low is None or days_overdue >= low) and (high is None or days_overdue <= high))
+
+
+def _ageing_case_sql(days):
+    """SQL CASE giving the AGEING key of ``days`` (an SQL expression of days overdue)."""
+    whens = " ".join(f"WHEN {days} <= {high} THEN '{key}'" for key, _label, _low, high in AGEING if high is not None)
+    return f"CASE {whens} ELSE '{AGEING[-1][0]}' END"
 
 
 class CtxhReceivableReport(models.Model):
@@ -39,13 +53,7 @@ class CtxhReceivableReport(models.Model):
                 SELECT m.id, m.id AS move_id, m.move_type, m.company_id, m.currency_id, m.partner_id,
                        m.ctxh_contract_id AS contract_id, c.resident_id, m.invoice_date, m.invoice_date_due,
                        GREATEST(CURRENT_DATE - m.invoice_date_due, 0) AS days_overdue,
-                       CASE
-                           WHEN m.invoice_date_due IS NULL OR m.invoice_date_due >= CURRENT_DATE THEN 'not_due'
-                           WHEN CURRENT_DATE - m.invoice_date_due <= 30 THEN '1_30'
-                           WHEN CURRENT_DATE - m.invoice_date_due <= 60 THEN '31_60'
-                           WHEN CURRENT_DATE - m.invoice_date_due <= 90 THEN '61_90'
-                           ELSE 'over_90'
-                       END AS age_bucket,
+                       {_ageing_case_sql("COALESCE(CURRENT_DATE - m.invoice_date_due, 0)")} AS age_bucket,
                        m.amount_total_signed AS amount_total,
                        m.amount_residual_signed AS amount_residual
                   FROM account_move m

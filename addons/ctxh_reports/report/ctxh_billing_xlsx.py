@@ -2,14 +2,9 @@ from collections import defaultdict
 
 from odoo import fields, models
 
-# receivables ageing: days overdue [from, to], None for no bound; the first bucket is "not due yet"
-AGEING_BUCKETS = [(None, 0), (1, 30), (31, 60), (61, 90), (91, None)]
+from ..models.ctxh_receivable_report import AGEING, ageing_bucket
+
 MOVE_TYPES = ("out_invoice", "out_refund")
-
-
-def ageing_bucket(days_overdue):
-    return next(i for i, (low, high) in enumerate(AGEING_BUCKETS)
-                if (low is None or days_overdue >= low) and (high is None or days_overdue <= high))
 
 
 class ReportCtxhBilling(models.AbstractModel):
@@ -99,7 +94,7 @@ class ReportCtxhBilling(models.AbstractModel):
             ("company_id", "in", companies.ids), ("ctxh_contract_id", "!=", False), ("state", "=", "posted"),
             ("move_type", "in", MOVE_TYPES), ("invoice_date", "<=", wizard.date_to), ("amount_residual", "!=", 0),
         ], ["company_id", "ctxh_contract_id", "partner_id", "invoice_date_due", "amount_residual_signed"])
-        buckets = defaultdict(lambda: [0.0] * len(AGEING_BUCKETS))
+        buckets = defaultdict(lambda: [0.0] * len(AGEING))
         for move in moves:
             overdue = (as_at - (move.invoice_date_due or as_at)).days
             buckets[move.company_id, move.partner_id, move.ctxh_contract_id][ageing_bucket(overdue)] += \
