@@ -1,4 +1,5 @@
 from odoo import fields, models, tools
+from odoo.tools import SQL
 
 # Receivables ageing, in one place for the dashboard and the XLSX report: (key, label, first and last
 # day overdue; None for no bound). The first bucket is "not due yet".
@@ -20,8 +21,9 @@ def ageing_bucket(days_overdue):
 
 def _ageing_case_sql(days):
     """SQL CASE giving the AGEING key of ``days`` (an SQL expression of days overdue)."""
-    whens = " ".join(f"WHEN {days} <= {high} THEN '{key}'" for key, _label, _low, high in AGEING if high is not None)
-    return f"CASE {whens} ELSE '{AGEING[-1][0]}' END"
+    whens = SQL(" ").join(SQL("WHEN %s <= %s THEN %s", days, high, key)
+                          for key, _label, _low, high in AGEING if high is not None)
+    return SQL("CASE %s ELSE %s END", whens, AGEING[-1][0])
 
 
 class CtxhReceivableReport(models.Model):
@@ -48,12 +50,12 @@ class CtxhReceivableReport(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(f"""
-            CREATE VIEW {self._table} AS (
+        self.env.cr.execute(SQL("""
+            CREATE VIEW %s AS (
                 SELECT m.id, m.id AS move_id, m.move_type, m.company_id, m.currency_id, m.partner_id,
                        m.ctxh_contract_id AS contract_id, c.resident_id, m.invoice_date, m.invoice_date_due,
                        GREATEST(CURRENT_DATE - m.invoice_date_due, 0) AS days_overdue,
-                       {_ageing_case_sql("COALESCE(CURRENT_DATE - m.invoice_date_due, 0)")} AS age_bucket,
+                       %s AS age_bucket,
                        m.amount_total_signed AS amount_total,
                        m.amount_residual_signed AS amount_residual
                   FROM account_move m
@@ -62,4 +64,4 @@ class CtxhReceivableReport(models.Model):
                    AND m.move_type IN ('out_invoice', 'out_refund')
                    AND m.payment_state IN ('not_paid', 'partial')
             )
-        """)
+        """, SQL.identifier(self._table), _ageing_case_sql(SQL("COALESCE(CURRENT_DATE - m.invoice_date_due, 0)"))))
