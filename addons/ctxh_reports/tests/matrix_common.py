@@ -4,6 +4,9 @@ Shared by the ORM and the JSON-RPC checks of ``access_matrix``: the records, the
 a valid create or write of each model, and each action's record in the state the action needs.
 """
 
+import contextlib
+import itertools
+import json
 from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -12,7 +15,7 @@ from psycopg2 import IntegrityError
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
-from odoo.tests import new_test_user
+from odoo.tests import HttpCase, new_test_user
 from odoo.tools import mute_logger
 
 from odoo.addons.ctxh_services.tests.test_contract import CtxhContractCase
@@ -21,6 +24,23 @@ from .access_matrix import ROLE_GROUPS
 
 # a cell's outcome: the operation went through, was refused for access, refused by a business rule
 OK, ACCESS, REFUSED = "ok", "access", "refused"
+# the errors a JSON-RPC answer may carry when a business rule or the database refuses a call
+RPC_REFUSALS = {
+    "odoo.exceptions.UserError", "odoo.exceptions.ValidationError", "odoo.exceptions.MissingError",
+    "odoo.exceptions.RedirectWarning",
+}
+
+
+def mismatch_table(title, rows):
+    """One line per cell that differs from the matrix."""
+    header = f"{title}: {len(rows)} cell(s) differ from access_matrix.py\n"
+    lines = [f"  {'model':32} {'operation':34} {'role':10} {'expected':9} observed"]
+    lines += [f"  {m:32} {op:34} {role:10} {exp:9} {obs}" for m, op, role, exp, obs in rows]
+    return header + "\n".join(lines)
+
+
+def expectation(is_allowed):
+    return "allowed" if is_allowed else "denied"
 
 
 class _Rollback(Exception):
@@ -503,4 +523,57 @@ class MatrixCase(CtxhContractCase):
             result = (f"error {type(exc).__name__}", str(exc).splitlines()[0][:120] if str(exc) else "")
         finally:
             self.env.invalidate_all(flush=False)
+        return result
+
+
+class RpcMixin:
+    """JSON-RPC calls from an HttpCase, answered as (OK, result) or (error class name, message)."""
+
+    _rpc_ids = itertools.count(1)
+
+    def _post(self, route, params):
+        """POST a JSON-RPC call; return ("ok", result) or (error class name, message)."""
+        payload = json.dumps({"jsonrpc": "2.0", "method": "call", "id": next(self._rpc_ids), "params": params},
+                             default=str)
+        with mute_logger("odoo.http", "odoo.sql_db"):
+            response = self.url_open(route, data=payload, headers={"Content-Type": "application/json"}, timeout=60)
+        if response.status_code != 200:
+            return f"HTTP {response.status_code}", response.text[:200]
+        body = response.json()
+        if "error" in body:
+            data = body["error"].get("data") or {}
+            return data.get("name") or body["error"].get("message"), (data.get("message") or "")[:300]
+        return OK, body.get("result")
+
+    def _call_kw(self, model, method, args=(), kwargs=None):
+        return self._post(f"/web/dataset/call_kw/{model}/{method}",
+                          {"model": model, "method": method, "args": list(args), "kwargs": kwargs or {}})
+
+
+class RpcCase(RpcMixin, HttpCase, MatrixCase):
+    """The matrix fixtures, reached over JSON-RPC as a logged-in user of each role."""
+
+    def _login(self, role):
+        user = self.role_users[role]
+        self.authenticate(user.login, user.login)
+        return user
+
+    @staticmethod
+    def _classify(name):
+        """Map a JSON-RPC answer to the outcomes of the ORM checks (OK, ACCESS, REFUSED or an error)."""
+        if name == OK:
+            return OK
+        if name == "odoo.exceptions.AccessError":
+            return ACCESS
+        if name in RPC_REFUSALS:
+            return REFUSED
+        return f"error {name}"
+
+    def _isolated_rpc(self, func):
+        """Run ``func`` (some requests) and roll back what the server did; the cache is emptied around it."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with contextlib.closing(self.env.cr.savepoint(flush=False)):
+            result = func()
+        self.env.invalidate_all(flush=False)
         return result

@@ -10,19 +10,16 @@ from .access_matrix import (
     action_method,
     allowed,
 )
-from .matrix_common import ACCESS, OK, REFUSED, MatrixCase, ctxh_action_methods, ctxh_models
-
-
-def mismatch_table(title, rows):
-    """One line per cell that differs from the matrix."""
-    header = f"{title}: {len(rows)} cell(s) differ from access_matrix.py\n"
-    lines = [f"  {'model':32} {'operation':34} {'role':10} {'expected':9} observed"]
-    lines += [f"  {m:32} {op:34} {role:10} {exp:9} {obs}" for m, op, role, exp, obs in rows]
-    return header + "\n".join(lines)
-
-
-def expectation(is_allowed):
-    return "allowed" if is_allowed else "denied"
+from .matrix_common import (
+    ACCESS,
+    OK,
+    REFUSED,
+    MatrixCase,
+    ctxh_action_methods,
+    ctxh_models,
+    expectation,
+    mismatch_table,
+)
 
 
 @tagged("post_install", "-at_install")
