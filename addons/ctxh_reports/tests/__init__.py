@@ -3,5 +3,8 @@ from . import test_document_heading
 # xlsx reports
 # dashboards
 from . import test_dashboard
+# access matrix, privacy and fuzzing (test_http_* run with Odoo's runner, tag ctxh_http)
 from . import test_access_matrix
 from . import test_http_access_matrix
+from . import test_privacy_doors
+from . import test_http_privacy
