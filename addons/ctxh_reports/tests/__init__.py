@@ -8,3 +8,4 @@ from . import test_access_matrix
 from . import test_http_access_matrix
 from . import test_privacy_doors
 from . import test_http_privacy
+from . import test_http_fuzz
