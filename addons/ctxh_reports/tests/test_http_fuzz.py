@@ -176,7 +176,7 @@ class TestHttpFuzz(RpcCase):
         params = {"model": model, "method": method, "args": args, "kwargs": {}}
         payload = json.dumps({"jsonrpc": "2.0", "method": "call", "id": next(self._rpc_ids), "params": params},
                              default=str)
-        with mute_logger("odoo.http", "odoo.sql_db", "odoo.models", "odoo.fields"):
+        with mute_logger("odoo.http", "odoo.sql_db", "odoo.models", "odoo.fields", "odoo.tools.mail"):
             response = self.url_open(f"/web/dataset/call_kw/{model}/{method}", data=payload,
                                      headers={"Content-Type": "application/json"}, timeout=120)
         if response.status_code != 200:
