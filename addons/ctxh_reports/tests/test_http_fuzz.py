@@ -75,7 +75,8 @@ OWN_CODE = "/addons/ctxh_"
 LOWER_LAYERS = ("/odoo/sql_db.py", "/lib/python3", "site-packages")
 
 
-EXCEPTION_LINE = re.compile(r"^[\w.]+(Error|Exception|Warning|Violation|Overflow)\w*: ")
+# "ValueError: ...", "psycopg2.errors.InvalidDatetimeFormat: ...", not "DETAIL: ..." nor "LINE 1: ..."
+EXCEPTION_LINE = re.compile(r"^(\w+(Error|Exception|Warning)|[a-z_]\w*(\.\w+)+): ")
 
 
 def traceback_head(debug):
