@@ -6,3 +6,9 @@ from . import test_tour_print
 from . import test_xlsx_reports
 # dashboards
 from . import test_dashboard
+# access matrix, privacy and fuzzing (test_http_* run with Odoo's runner, tag ctxh_http)
+from . import test_access_matrix
+from . import test_http_access_matrix
+from . import test_privacy_doors
+from . import test_http_privacy
+from . import test_http_fuzz

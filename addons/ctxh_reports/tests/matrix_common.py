@@ -1,0 +1,579 @@
+"""Facility A with a user of every role and one record of every ctxh model, for the access matrix.
+
+Shared by the ORM and the JSON-RPC checks of ``access_matrix``: the records, the values that make
+a valid create or write of each model, and each action's record in the state the action needs.
+"""
+
+import contextlib
+import itertools
+import json
+from datetime import date, datetime, timedelta
+
+from dateutil.relativedelta import relativedelta
+from psycopg2 import IntegrityError
+
+from odoo import fields
+from odoo.exceptions import AccessError, UserError
+from odoo.fields import Command
+from odoo.tests import HttpCase, new_test_user
+from odoo.tools import mute_logger
+
+from odoo.addons.ctxh_services.tests.test_contract import CtxhContractCase
+
+from .access_matrix import ROLE_GROUPS
+
+# a cell's outcome: the operation went through, was refused for access, refused by a business rule
+OK, ACCESS, REFUSED = "ok", "access", "refused"
+# the errors a JSON-RPC answer may carry when a business rule or the database refuses a call
+RPC_REFUSALS = {
+    "odoo.exceptions.UserError", "odoo.exceptions.ValidationError", "odoo.exceptions.MissingError",
+    "odoo.exceptions.RedirectWarning",
+}
+
+
+def mismatch_table(title, rows):
+    """One line per cell that differs from the matrix."""
+    header = f"{title}: {len(rows)} cell(s) differ from access_matrix.py\n"
+    lines = [f"  {'model':32} {'operation':34} {'role':10} {'expected':9} observed"]
+    lines += [f"  {m:32} {op:34} {role:10} {exp:9} {obs}" for m, op, role, exp, obs in rows]
+    return header + "\n".join(lines)
+
+
+def expectation(is_allowed):
+    return "allowed" if is_allowed else "denied"
+
+
+class _Rollback(Exception):
+    """Raised to roll an attempt back once it went through."""
+
+
+def ctxh_models(env, transient=False):
+    """Names of the models the ctxh modules define (not those they only extend), abstract ones left out."""
+    data = env["ir.model.data"].search([("model", "=", "ir.model"), ("module", "=like", "ctxh\\_%")])
+    names = set(env["ir.model"].browse(data.mapped("res_id")).mapped("model"))
+    return {
+        name for name in names
+        if name in env and not env[name]._abstract and env[name]._transient == transient
+        and (env[name]._original_module or "").startswith("ctxh_")
+    }
+
+
+def ctxh_action_methods(env, model):
+    """Public ``action_*`` methods a ctxh module defines (or overrides) on ``model``."""
+    names = set()
+    for klass in type(env[model]).__mro__:
+        if not klass.__module__.startswith("odoo.addons.ctxh_"):
+            continue
+        names.update(name for name, value in vars(klass).items() if name.startswith("action_") and callable(value))
+    return names
+
+
+class MatrixCase(CtxhContractCase):
+    """One user per role and one record per model, all in facility A."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        a = cls.facility_a
+        a.ctxh_director_id = cls.director_a
+        cls.plain_a = new_test_user(cls.env, login="ls_plain", groups="base.group_user",
+                                    company_id=a.id, company_ids=[a.id])
+        cls.director_b = new_test_user(cls.env, login="cb_director", groups=ROLE_GROUPS["director"],
+                                       company_id=cls.facility_b.id, company_ids=[cls.facility_b.id])
+        cls.role_users = {"user": cls.plain_a, "care": cls.care_a, "medical": cls.medical_a,
+                          "accountant": cls.accountant_a, "director": cls.director_a}
+        cls.today = fields.Date.today()
+        cls.now = fields.Datetime.now().replace(microsecond=0)
+        cls._matrix_setup()
+
+    # ------------------------------------------------------------------
+    # One record per model
+    # ------------------------------------------------------------------
+    @classmethod
+    def _matrix_setup(cls):
+        env, a = cls.env, cls.facility_a
+        ref = env.ref
+        cls.client = env["res.partner"].create({"name": "Hoàng Thị Lụa", "company_id": a.id})
+        cls.hospital = env["res.partner"].create({"name": "Bệnh viện Đa khoa tỉnh Lạng Sơn", "is_company": True})
+        cls.regular = ref("ctxh_residents.admission_type_regular")
+        cls.emergency = ref("ctxh_residents.admission_type_emergency")
+        cls.reason = ref("ctxh_residents.discharge_reason_family_request")
+        cls.topic = ref("ctxh_services.call_topic_violence")
+        # residents: one in care in bed 1 with sensitive details, one in care without a bed, one applicant
+        cls.resident = cls._resident(
+            name="Phùng Thị Hạnh", birth_year=1950, category_ids=[cls.category.id], hiv_status="positive",
+            hiv_note="Điều trị ARV từ 2019.", drug_use_history="Không.", victim_type="trafficking",
+            victim_details="Giải cứu tại biên giới.", court_record="Không.")
+        cls.stay = cls._admit(cls.resident, cls.bed1, date_start=datetime(2026, 1, 5, 3, 0))
+        cls.resident2 = cls._resident(name="Ma Thị Đào", birth_year=1948)
+        cls.stay2 = cls._admit(cls.resident2, date_start=datetime(2026, 1, 6, 3, 0))
+        cls.applicant = cls._resident(name="Lò Văn Pả", gender="male", birth_year=1955)
+        Model = env.__getitem__
+        admission = Model("ctxh.admission").create({
+            "resident_id": cls.applicant.id, "company_id": a.id, "admission_type_id": cls.regular.id})
+        discharge = Model("ctxh.discharge").create({"stay_id": cls.stay.id, "reason_id": cls.reason.id})
+        assessment = Model("ctxh.assessment").create({"resident_id": cls.resident.id})
+        plan = Model("ctxh.care.plan").create({
+            "resident_id": cls.resident.id, "review_date": cls.today + timedelta(days=90),
+            "goal_ids": [Command.create({"objective": "Tự đi lại trong phòng"})],
+            "intervention_ids": [Command.create({"description": "Tập vật lý trị liệu"})]})
+        medication = Model("ctxh.medication").create({
+            "resident_id": cls.resident.id, "medicine": "Amlodipin 5mg", "dose": "1 viên", "times_of_day": "07:00"})
+        programme = Model("ctxh.programme").create({"name": "Lớp đan len", "company_id": a.id})
+        Model("ctxh.programme.enrolment").create({"programme_id": programme.id, "resident_id": cls.resident.id})
+        session = Model("ctxh.programme.session").create({"programme_id": programme.id, "date_start": cls.now})
+        incident = Model("ctxh.incident").create({
+            "name": "Ngã trong nhà tắm", "incident_type": "fall", "description": "Trượt chân.",
+            "company_id": a.id, "resident_ids": [Command.set(cls.resident.ids)]})
+        cls.contract = cls._contract(cls.resident, stay=cls.stay, deposit_amount=1_000_000)
+        # a draft contract with neither payer nor service yet: a payer or a line can be added alone
+        cls.draft_contract = Model("ctxh.care.contract").create({
+            "resident_id": cls.resident2.id, "stay_id": cls.stay2.id, "date": date(2026, 1, 6),
+            "date_start": date(2026, 1, 6)})
+        sheet = Model("ctxh.allowance.sheet").create({"company_id": a.id, "date_from": date(2026, 6, 1)})
+        cls.records = {
+            "ctxh.resident": cls.resident,
+            "ctxh.resident.relative": Model("ctxh.resident.relative").create({
+                "resident_id": cls.resident.id, "partner_id": cls.son.id, "relationship": "child"}),
+            "ctxh.resident.document": Model("ctxh.resident.document").create({
+                "resident_id": cls.resident.id, "document_type": "birth_certificate"}),
+            "ctxh.resident.category": cls.category,
+            "ctxh.ethnicity": Model("ctxh.ethnicity").search([], limit=1),
+            "ctxh.religion": ref("ctxh_residents.religion_buddhism"),
+            "ctxh.room": cls.room,
+            "ctxh.bed": cls.bed3,
+            "ctxh.bed.assignment": cls.stay.bed_assignment_ids,
+            "ctxh.supervising.body": Model("ctxh.supervising.body").create({
+                "name": "Sở Y tế tỉnh Lạng Sơn", "company_id": a.id, "date_from": date(2025, 3, 1)}),
+            "ctxh.legal.parameter": Model("ctxh.legal.parameter").search([], limit=1),
+            "ctxh.dossier.document.type": ref("ctxh_residents.dossier_application"),
+            "ctxh.admission.type": cls.regular,
+            "ctxh.admission": admission,
+            "ctxh.admission.document": admission.document_line_ids[:1],
+            "ctxh.stay": cls.stay,
+            "ctxh.discharge.reason": cls.reason,
+            "ctxh.discharge": discharge,
+            "ctxh.followup": Model("ctxh.followup").create({
+                "discharge_id": discharge.id, "name": "Thăm sau 1 tháng", "date_planned": cls.today}),
+            "ctxh.sensitive.access.log": Model("ctxh.sensitive.access.log").create({
+                "user_id": cls.medical_a.id, "company_id": a.id, "resident_id": cls.resident.id,
+                "res_model": "ctxh.resident", "res_id": cls.resident.id, "access_type": "read",
+                "field_names": "hiv_status"}),
+            "ctxh.assessment.domain": assessment.line_ids[:1].domain_id,
+            "ctxh.assessment": assessment,
+            "ctxh.assessment.line": assessment.line_ids[:1],
+            "ctxh.care.plan": plan,
+            "ctxh.care.plan.goal": plan.goal_ids,
+            "ctxh.care.plan.intervention": plan.intervention_ids,
+            "ctxh.health.check": Model("ctxh.health.check").create({
+                "resident_id": cls.resident.id, "height": 152, "weight": 48, "blood_pressure_systolic": 150}),
+            "ctxh.medical.event": Model("ctxh.medical.event").create({
+                "resident_id": cls.resident.id, "kind": "chronic_condition", "diagnosis": "Tăng huyết áp",
+                "icd10_code": "I10"}),
+            "ctxh.medication": medication,
+            "ctxh.medication.administration": Model("ctxh.medication.administration").create({
+                "medication_id": medication.id, "scheduled_at": cls.now + timedelta(hours=1)}),
+            "ctxh.programme": programme,
+            "ctxh.programme.enrolment": programme.enrolment_ids,
+            "ctxh.programme.session": session,
+            "ctxh.programme.attendance": session.attendance_ids[:1],
+            "ctxh.rehab.stage": Model("ctxh.rehab.stage").search([], limit=1),
+            "ctxh.incident": incident,
+            "ctxh.incident.notification": Model("ctxh.incident.notification").create({
+                "incident_id": incident.id, "party": "family", "contact": "Con trai"}),
+            "ctxh.visit": Model("ctxh.visit").create({"resident_id": cls.resident.id,
+                                                      "visitor_partner_id": cls.daughter.id}),
+            "ctxh.price.list": cls.prices_2026,
+            "ctxh.price.list.line": cls.prices_2026.line_ids[:1],
+            "ctxh.care.contract": cls.contract,
+            "ctxh.care.contract.payer": cls.contract.payer_ids[:1],
+            "ctxh.care.contract.line": cls.contract.line_ids[:1],
+            "ctxh.service.usage": Model("ctxh.service.usage").create({
+                "contract_id": cls.contract.id, "product_id": cls.laundry.id, "quantity": 2,
+                "date": date(2026, 2, 3)}),
+            "ctxh.billing.run": Model("ctxh.billing.run").create({"company_id": a.id, "date_from": date(2026, 2, 1)}),
+            "ctxh.assistance.level": Model("ctxh.assistance.level").search([], limit=1),
+            "ctxh.allowance.coefficient": Model("ctxh.allowance.coefficient").search([], limit=1),
+            "ctxh.allowance.sheet": sheet,
+            "ctxh.allowance.sheet.line": Model("ctxh.allowance.sheet.line").create({
+                "sheet_id": sheet.id, "resident_id": cls.resident.id, "days": 30, "level": 500_000,
+                "coefficient": 4.0, "category_id": cls.category.id}),
+            "ctxh.burial.support": Model("ctxh.burial.support").create({
+                "resident_id": cls.resident2.id, "date_of_death": date(2026, 5, 2)}),
+            "ctxh.call.topic": cls.topic,
+            "ctxh.hotline.call": Model("ctxh.hotline.call").create({
+                "topic_id": cls.topic.id, "company_id": a.id, "caller_type": "neighbour",
+                "summary": "Cụ bà sống một mình, không ai chăm sóc."}),
+            "ctxh.counselling.session": Model("ctxh.counselling.session").create({
+                "name": "Tư vấn tâm lý", "partner_id": cls.client.id, "company_id": a.id}),
+            "ctxh.referral": Model("ctxh.referral").create({
+                "partner_id": cls.client.id, "organisation_id": cls.hospital.id, "company_id": a.id,
+                "reason": "Khám sức khỏe tổng quát."}),
+        }
+        env.flush_all()
+        cls.records["ctxh.movement.report"] = Model("ctxh.movement.report").search(
+            [("company_id", "=", a.id), ("stay_id", "=", cls.stay.id)], limit=1)
+        cls.records["ctxh.receivable.report"] = Model("ctxh.receivable.report").search(
+            [("company_id", "=", a.id), ("contract_id", "=", cls.contract.id)], limit=1)
+        missing = [name for name, record in cls.records.items() if len(record) != 1]
+        assert not missing, f"the matrix fixtures lack a record of {missing}"
+
+    def _create_vals(self, model):
+        """Values of a valid new record of ``model`` in facility A."""
+        a, rec = self.facility_a.id, self.records
+        later = self.now + timedelta(days=2)
+        vals = {
+            "ctxh.resident": {"name": "Lò Thị Mai", "gender": "female", "company_id": a},
+            "ctxh.resident.relative": {"resident_id": self.resident.id, "partner_id": self.daughter.id,
+                                       "relationship": "child"},
+            "ctxh.resident.document": {"resident_id": self.resident.id, "document_type": "household"},
+            "ctxh.resident.category": {"name": "Nhóm thử", "code": "matrix_test", "group": "nurture"},
+            "ctxh.ethnicity": {"name": "Dân tộc thử", "code": "99"},
+            "ctxh.religion": {"name": "Tôn giáo thử"},
+            "ctxh.room": {"name": "P909", "company_id": a},
+            "ctxh.bed": {"name": "G9", "room_id": self.room.id},
+            "ctxh.bed.assignment": {"stay_id": self.stay2.id, "bed_id": self.bed2.id, "company_id": a,
+                                    "date_start": self.now},
+            "ctxh.supervising.body": {"name": "Sở LĐTBXH tỉnh Lạng Sơn", "company_id": a,
+                                      "date_from": date(2020, 1, 1), "date_to": date(2020, 12, 31)},
+            "ctxh.legal.parameter": {"code": "matrix_test", "name": "Thử", "value": 1, "date_from": date(2026, 1, 1)},
+            "ctxh.dossier.document.type": {"name": "Giấy thử", "code": "matrix_test"},
+            "ctxh.admission.type": {"name": "Loại thử", "code": "matrix_test"},
+            "ctxh.admission": {"resident_id": self.applicant.id, "company_id": a,
+                               "admission_type_id": self.regular.id},
+            "ctxh.admission.document": {"admission_id": rec["ctxh.admission"].id,
+                                        "document_type_id": rec["ctxh.dossier.document.type"].id},
+            "ctxh.stay": {"resident_id": self.applicant.id, "company_id": a},
+            "ctxh.discharge.reason": {"name": "Lý do thử", "code": "matrix_test"},
+            "ctxh.discharge": {"stay_id": self.stay2.id, "reason_id": self.reason.id},
+            "ctxh.followup": {"discharge_id": rec["ctxh.discharge"].id, "name": "Thăm sau 3 tháng",
+                              "date_planned": self.today},
+            "ctxh.sensitive.access.log": {"user_id": self.care_a.id, "res_model": "ctxh.resident",
+                                          "res_id": self.resident.id, "access_type": "read"},
+            "ctxh.assessment.domain": {"name": "Lĩnh vực thử", "code": "matrix_test"},
+            "ctxh.assessment": {"resident_id": self.resident.id},
+            "ctxh.assessment.line": {"assessment_id": rec["ctxh.assessment"].id,
+                                     "domain_id": rec["ctxh.assessment.domain"].id},
+            "ctxh.care.plan": {"resident_id": self.resident.id},
+            "ctxh.care.plan.goal": {"plan_id": rec["ctxh.care.plan"].id, "objective": "Ăn uống đủ bữa"},
+            "ctxh.care.plan.intervention": {"plan_id": rec["ctxh.care.plan"].id, "description": "Trò chuyện"},
+            "ctxh.health.check": {"resident_id": self.resident.id, "height": 150},
+            "ctxh.medical.event": {"resident_id": self.resident.id, "diagnosis": "Cảm cúm"},
+            "ctxh.medication": {"resident_id": self.resident.id, "medicine": "Paracetamol 500mg", "dose": "1 viên"},
+            "ctxh.medication.administration": {"medication_id": rec["ctxh.medication"].id, "scheduled_at": later},
+            "ctxh.programme": {"name": "Lớp thử", "company_id": a},
+            "ctxh.programme.enrolment": {"programme_id": rec["ctxh.programme"].id, "resident_id": self.resident2.id},
+            "ctxh.programme.session": {"programme_id": rec["ctxh.programme"].id, "date_start": later},
+            "ctxh.programme.attendance": {"session_id": rec["ctxh.programme.session"].id,
+                                          "resident_id": self.resident2.id},
+            "ctxh.rehab.stage": {"name": "Giai đoạn thử", "code": "matrix_test"},
+            "ctxh.incident": {"name": "Sự cố thử", "incident_type": "other", "description": "Thử.", "company_id": a},
+            "ctxh.incident.notification": {"incident_id": rec["ctxh.incident"].id, "party": "police"},
+            "ctxh.visit": {"resident_id": self.resident.id, "visitor_partner_id": self.son.id},
+            "ctxh.price.list": {"name": "Bảng giá thử", "company_id": a, "date_from": date(2027, 1, 1)},
+            "ctxh.price.list.line": {"price_list_id": self.prices_2025.id, "product_id": self.special_care.id,
+                                     "price": 1_900_000},
+            "ctxh.care.contract": {"resident_id": self.resident2.id, "date": date(2026, 1, 6),
+                                   "date_start": date(2026, 1, 6)},
+            "ctxh.care.contract.payer": {"contract_id": self.draft_contract.id, "partner_id": self.son.id,
+                                         "share": 100},
+            "ctxh.care.contract.line": {"contract_id": self.draft_contract.id, "product_id": self.shared_room.id},
+            "ctxh.service.usage": {"contract_id": self.contract.id, "product_id": self.laundry.id, "quantity": 1},
+            "ctxh.billing.run": {"company_id": a, "date_from": date(2026, 5, 1)},
+            "ctxh.assistance.level": {"date_from": date(2030, 1, 1), "amount": 600_000},
+            "ctxh.allowance.coefficient": {"category_id": self.category.id, "coefficient": 1.5,
+                                           "date_from": date(2030, 1, 1)},
+            "ctxh.allowance.sheet": {"company_id": a, "date_from": date(2026, 7, 1)},
+            "ctxh.allowance.sheet.line": {"sheet_id": rec["ctxh.allowance.sheet"].id,
+                                          "resident_id": self.resident2.id, "days": 5},
+            "ctxh.burial.support": {"resident_id": self.applicant.id, "date_of_death": date(2026, 5, 3)},
+            "ctxh.call.topic": {"name": "Chủ đề thử", "code": "matrix_test"},
+            "ctxh.hotline.call": {"topic_id": self.topic.id, "company_id": a},
+            "ctxh.counselling.session": {"name": "Tư vấn gia đình", "partner_id": self.client.id, "company_id": a},
+            "ctxh.referral": {"partner_id": self.client.id, "organisation_id": self.hospital.id,
+                              "reason": "Trợ giúp pháp lý.", "company_id": a},
+            # SQL views: nothing can be created, whatever the values
+            "ctxh.movement.report": {"kind": "admission"},
+            "ctxh.receivable.report": {"move_type": "out_invoice"},
+        }
+        return vals[model]
+
+    def _write_vals(self, model):
+        """Harmless valid values to write on the record of ``model``."""
+        note = {"note": "Ghi chú kiểm tra quyền"}
+        vals = {
+            "ctxh.resident": {"commune": "Phường Đông Kinh"},
+            "ctxh.resident.relative": note,
+            "ctxh.resident.document": {"number": "001/2026"},
+            "ctxh.resident.category": {"legal_basis": "Nghị định 20/2021/NĐ-CP"},
+            "ctxh.ethnicity": {"name": "Kinh"},
+            "ctxh.religion": {"name": "Phật giáo"},
+            "ctxh.room": {"building": "Khu B"},
+            "ctxh.bed": {"sequence": 5},
+            "ctxh.bed.assignment": {"date_end": False},
+            "ctxh.supervising.body": {"legal_basis": "Quyết định 1/QĐ-UBND"},
+            "ctxh.legal.parameter": note,
+            "ctxh.dossier.document.type": {"sequence": 11},
+            "ctxh.admission.type": {"legal_basis": "Nghị định 20/2021/NĐ-CP"},
+            "ctxh.admission": {"situation": "Sống một mình."},
+            "ctxh.admission.document": note,
+            "ctxh.stay": {"date_end_planned": self.today + timedelta(days=300)},
+            "ctxh.discharge.reason": {"legal_basis": "Điều 30"},
+            "ctxh.discharge": {"requester_name": "Hoàng Văn Hải"},
+            "ctxh.followup": note,
+            "ctxh.sensitive.access.log": {"field_names": "name"},
+            "ctxh.assessment.domain": {"sequence": 11},
+            "ctxh.assessment": {"identified_needs": "Cần hỗ trợ đi lại."},
+            "ctxh.assessment.line": {"notes": "Ổn định."},
+            "ctxh.care.plan": {"review_date": self.today + timedelta(days=60)},
+            "ctxh.care.plan.goal": {"indicator": "Đi được 20 mét"},
+            "ctxh.care.plan.intervention": {"frequency": "3 buổi một tuần"},
+            "ctxh.health.check": {"findings": "Bình thường."},
+            "ctxh.medical.event": {"treatment": "Nghỉ ngơi."},
+            "ctxh.medication": {"instructions": "Uống sau ăn."},
+            "ctxh.medication.administration": {"reason": "Đang ngủ."},
+            "ctxh.programme": {"location": "Xưởng B"},
+            "ctxh.programme.enrolment": {"result_note": "Chăm chỉ."},
+            "ctxh.programme.session": {"topic": "Mũi đan cơ bản"},
+            "ctxh.programme.attendance": {"note": "Đến muộn"},
+            "ctxh.rehab.stage": {"legal_basis": "Luật 73/2021/QH14"},
+            "ctxh.incident": {"place": "Nhà tắm khu A"},
+            "ctxh.incident.notification": {"contact": "Con gái"},
+            "ctxh.visit": {"items_brought": "Sữa, bánh"},
+            "ctxh.price.list": {"decision_ref": "Quyết định 1235/QĐ-UBND"},
+            "ctxh.price.list.line": {"price": 7_600_000},
+            "ctxh.care.contract": {"date_end": date(2027, 12, 31)},
+            "ctxh.care.contract.payer": {"sequence": 3},
+            "ctxh.care.contract.line": {"discount": 5},
+            "ctxh.service.usage": {"note": "Giặt chăn"},
+            "ctxh.billing.run": {"date_from": date(2026, 3, 1)},
+            "ctxh.assistance.level": {"legal_basis": "Nghị định 76/2024/NĐ-CP"},
+            "ctxh.allowance.coefficient": {"legal_basis": "Nghị định 20/2021/NĐ-CP"},
+            "ctxh.allowance.sheet": {"note": "Tháng 6"},
+            "ctxh.allowance.sheet.line": {"note": "Đủ tháng"},
+            "ctxh.burial.support": {"note": "Gia đình nhận"},
+            "ctxh.call.topic": {"sequence": 11},
+            "ctxh.hotline.call": {"caller_phone": "0912 000 111"},
+            "ctxh.counselling.session": {"duration": 2.0},
+            "ctxh.referral": {"result": "Đã khám."},
+            "ctxh.movement.report": {"movement_count": 2},
+            "ctxh.receivable.report": {"days_overdue": 0},
+        }
+        return vals[model]
+
+    # ------------------------------------------------------------------
+    # Actions: a record in the state each action needs (created as the system)
+    # ------------------------------------------------------------------
+    def _action_record(self, model, key):
+        """The record on which ``key`` (an ACTIONS key of ``model``) is called, in the state it needs."""
+        prepare = getattr(self, "_prepare_" + model.replace(".", "_"), None)
+        if prepare is None:
+            return self.records[model]
+        return prepare(key)
+
+    def _prepare_ctxh_admission(self, key):
+        vals = {"resident_id": self.applicant.id, "company_id": self.facility_a.id,
+                "admission_type_id": self.regular.id}
+        states = {"action_approve": "submitted", "action_refuse": "submitted", "action_reset_draft": "refused",
+                  "action_admit": "approved"}
+        if key == "action_admit_emergency":
+            vals.update(admission_type_id=self.emergency.id, brought_by="Công an xã Tân Thanh")
+        if key == "action_refuse":
+            vals["refuse_reason"] = "Không thuộc diện tiếp nhận."
+        admission = self.env["ctxh.admission"].create(vals)
+        admission.document_line_ids.write({"received": True})
+        if key in states:
+            admission.write({"state": states[key]})
+        return admission
+
+    def _prepare_ctxh_discharge(self, key):
+        discharge = self.env["ctxh.discharge"].create({"stay_id": self.stay2.id, "reason_id": self.reason.id})
+        if key == "action_done":
+            discharge.write({"state": "approved", "decision_number": "1/QĐ-TTBTXHLS", "decision_date": self.today})
+        return discharge
+
+    def _prepare_ctxh_followup(self, key):
+        followup = self.records["ctxh.followup"].copy({"outcome": "stable"})
+        return followup
+
+    def _prepare_ctxh_assessment(self, key):
+        assessment = self.env["ctxh.assessment"].create({"resident_id": self.resident.id})
+        assessment.line_ids.write({"score": "2"})
+        if key == "action_reset_draft":
+            assessment.state = "done"
+        return assessment
+
+    def _prepare_ctxh_care_plan(self, key):
+        plan = self.records["ctxh.care.plan"].copy({"review_date": self.today + timedelta(days=90)})
+        states = {"action_approve": "submitted", "action_reset_draft": "submitted", "action_start": "approved",
+                  "action_close": "approved", "action_review": "approved"}
+        plan.state = states.get(key, "draft")
+        if key in ("action_view_previous", "action_view_next"):
+            plan.write({"previous_plan_id": self.records["ctxh.care.plan"].id,
+                        "next_plan_id": self.records["ctxh.care.plan"].id})
+        return plan
+
+    def _prepare_ctxh_medication(self, key):
+        order = self.records["ctxh.medication"].copy()
+        if key == "action_stop":
+            order.state = "active"
+        return order
+
+    def _prepare_ctxh_medication_administration(self, key):
+        hours = {"action_given": 2, "action_refused": 3, "action_missed": 4}[key]
+        return self.env["ctxh.medication.administration"].create({
+            "medication_id": self.records["ctxh.medication"].id, "scheduled_at": self.now - timedelta(hours=hours),
+            "reason": "Ngủ say, không đánh thức." if key != "action_given" else False})
+
+    def _prepare_ctxh_incident(self, key):
+        incident = self.records["ctxh.incident"].copy({"review_note": "Đã xem xét."})
+        if key == "action_close":
+            incident.state = "reported"
+        return incident
+
+    def _prepare_ctxh_visit(self, key):
+        return self.records["ctxh.visit"].copy({"time_in": self.now - timedelta(hours=1)})
+
+    def _prepare_ctxh_programme(self, key):
+        programme = self.env["ctxh.programme"].create({"name": "Lớp may", "company_id": self.facility_a.id})
+        programme.state = {"action_close": "open", "action_reset_draft": "closed"}.get(key, "draft")
+        return programme
+
+    def _prepare_ctxh_programme_enrolment(self, key):
+        programme = self.env["ctxh.programme"].create({"name": "Lớp tin học", "company_id": self.facility_a.id})
+        return self.env["ctxh.programme.enrolment"].create({
+            "programme_id": programme.id, "resident_id": self.resident.id,
+            "state": "dropped" if key == "action_reenrol" else "enrolled"})
+
+    def _prepare_ctxh_programme_session(self, key):
+        session = self.env["ctxh.programme.session"].create({
+            "programme_id": self.records["ctxh.programme"].id, "date_start": self.now - timedelta(days=1)})
+        session.attendance_ids.write({"status": "present"})
+        if key == "action_reset_planned":
+            session.state = "done"
+        return session
+
+    def _prepare_ctxh_care_contract(self, key):
+        if key in ("action_terminate", "action_register_payment", "action_view_invoices"):
+            return self.contract
+        contract = self._contract(self.resident2, activate=False, date=date(2026, 1, 6), date_start=date(2026, 1, 6))
+        contract.state = {"action_close": "terminated", "action_reset_draft": "active"}.get(key, "draft")
+        return contract
+
+    def _prepare_ctxh_billing_run(self, key):
+        run = self.env["ctxh.billing.run"].create({"company_id": self.facility_a.id, "date_from": date(2026, 4, 1)})
+        if key == "action_post":
+            run.state = "generated"
+        return run
+
+    def _prepare_ctxh_allowance_sheet(self, key):
+        # one sheet per month and facility: each prepared sheet takes the next free month
+        Sheet = self.env["ctxh.allowance.sheet"]
+        month = date(2027, 1, 1) + relativedelta(months=Sheet.search_count([("date_from", ">=", date(2027, 1, 1))]))
+        state = {"action_approve": "computed", "action_reset_draft@computed": "computed",
+                 "action_reset_draft@approved": "approved"}.get(key, "draft")
+        sheet = Sheet.create({"company_id": self.facility_a.id, "date_from": month})
+        sheet.state = state
+        return sheet
+
+    def _prepare_ctxh_burial_support(self, key):
+        # one burial support per resident
+        support = self.env["ctxh.burial.support"].create({
+            "resident_id": self._resident(name="Đinh Văn Tám", gender="male").id,
+            "date_of_death": date(2026, 5, 4)})
+        support.state = "approved" if key == "action_reset_draft" else "draft"
+        return support
+
+    def _prepare_ctxh_counselling_session(self, key):
+        session = self.records["ctxh.counselling.session"].copy()
+        session.state = "cancelled" if key == "action_reset_planned" else "planned"
+        return session
+
+    def _prepare_ctxh_referral(self, key):
+        referral = self.records["ctxh.referral"].copy({"result": "Đã tiếp nhận."})
+        referral.state = {"action_accept": "sent", "action_refuse": "sent", "action_complete": "accepted",
+                          "action_reset_draft": "refused"}.get(key, "draft")
+        return referral
+
+    def _prepare_ctxh_bed_transfer(self, key):
+        return self.env["ctxh.bed.transfer"]  # made by the caller: see _call_action
+
+    # ------------------------------------------------------------------
+    # Attempts, each rolled back
+    # ------------------------------------------------------------------
+    def _isolated(self, func):
+        """Run ``func`` and roll back whatever it did; return (outcome, detail). The cache is emptied first:
+        values the system read while preparing the record must not spare the user an access check."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        try:
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+                func()
+                self.env.flush_all()
+                raise _Rollback
+        except _Rollback:
+            result = (OK, "")
+        except AccessError as exc:
+            result = (ACCESS, str(exc).splitlines()[0][:120])
+        except (UserError, IntegrityError) as exc:
+            # a business rule (ValidationError, MissingError...) or the database (a record still in use, which
+            # JSON-RPC answers with a ValidationError) refused it
+            result = (REFUSED, f"{type(exc).__name__}: {str(exc).splitlines()[0][:100]}")
+        except Exception as exc:  # an internal error (psycopg2, ValueError...) is a finding, not a crash
+            result = (f"error {type(exc).__name__}", str(exc).splitlines()[0][:120] if str(exc) else "")
+        finally:
+            self.env.invalidate_all(flush=False)
+        return result
+
+
+class RpcMixin:
+    """JSON-RPC calls from an HttpCase, answered as (OK, result) or (error class name, message)."""
+
+    _rpc_ids = itertools.count(1)
+
+    def _post(self, route, params):
+        """POST a JSON-RPC call; return ("ok", result) or (error class name, message)."""
+        payload = json.dumps({"jsonrpc": "2.0", "method": "call", "id": next(self._rpc_ids), "params": params},
+                             default=str)
+        with mute_logger("odoo.http", "odoo.sql_db"):
+            response = self.url_open(route, data=payload, headers={"Content-Type": "application/json"}, timeout=60)
+        if response.status_code != 200:
+            return f"HTTP {response.status_code}", response.text[:200]
+        body = response.json()
+        if "error" in body:
+            data = body["error"].get("data") or {}
+            return data.get("name") or body["error"].get("message"), (data.get("message") or "")[:300]
+        return OK, body.get("result")
+
+    def _call_kw(self, model, method, args=(), kwargs=None):
+        return self._post(f"/web/dataset/call_kw/{model}/{method}",
+                          {"model": model, "method": method, "args": list(args), "kwargs": kwargs or {}})
+
+
+class RpcCase(RpcMixin, HttpCase, MatrixCase):
+    """The matrix fixtures, reached over JSON-RPC as a logged-in user of each role."""
+
+    def _login(self, role):
+        user = self.role_users[role]
+        self.authenticate(user.login, user.login)
+        return user
+
+    @staticmethod
+    def _classify(name):
+        """Map a JSON-RPC answer to the outcomes of the ORM checks (OK, ACCESS, REFUSED or an error)."""
+        if name == OK:
+            return OK
+        if name == "odoo.exceptions.AccessError":
+            return ACCESS
+        if name in RPC_REFUSALS:
+            return REFUSED
+        return f"error {name}"
+
+    def _isolated_rpc(self, func):
+        """Run ``func`` (some requests) and roll back what the server did; the cache is emptied around it."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with contextlib.closing(self.env.cr.savepoint(flush=False)):
+            result = func()
+        self.env.invalidate_all(flush=False)
+        return result
