@@ -7,7 +7,7 @@
     "author": "CTXH Developers",
     "website": "https://github.com/ctxh-odoo/ctxh",
     "license": "LGPL-3",
-    "depends": ["base", "mail"],
+    "depends": ["base", "mail", "web"],
     "external_dependencies": {"python": ["openpyxl", "xlsxwriter"]},
     "data": [
         "security/ctxh_residents_groups.xml",

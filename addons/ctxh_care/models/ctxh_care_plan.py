@@ -78,6 +78,7 @@ class CtxhCarePlan(models.Model):
     _name = "ctxh.care.plan"
     _description = "Care Plan"
     _inherit = ["mail.thread", "ctxh.reminder.mixin", "ctxh.resident.record.mixin"]
+    _ctxh_director_states = ("approved",)
     _order = "resident_id, version desc, id desc"
     _check_company_auto = True
 

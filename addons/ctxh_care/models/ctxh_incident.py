@@ -10,7 +10,8 @@ class CtxhIncident(models.Model):
 
     _name = "ctxh.incident"
     _description = "Incident"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.write.guard.mixin"]
+    _ctxh_director_states = ("closed",)
     _order = "date desc, id desc"
     _check_company_auto = True
 

@@ -141,7 +141,7 @@ class TestAdmissionDocuments(DocumentCaseMixin, CtxhResidentsCase):
     def test_reprinted_decision_keeps_the_supervising_body_of_its_date(self):
         """A decision of 2024 names the labour department, which supervised the facility then."""
         admission = self._decided()
-        admission.decision_date = date(2024, 6, 3)
+        admission.sudo().decision_date = date(2024, 6, 3)  # a decision of the register of 2024
         text = self._render("ctxh_reports.action_report_admission_decision", admission, self.care_a)
         self.assertIn("Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn", text)
         self.assertNotIn("Sở Y tế", text)

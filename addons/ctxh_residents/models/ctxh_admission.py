@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools import lock_rows
 
@@ -38,7 +38,9 @@ class CtxhAdmission(models.Model):
 
     _name = "ctxh.admission"
     _description = "Admission Request"
-    _inherit = ["mail.thread", "ctxh.reminder.mixin"]
+    _inherit = ["mail.thread", "ctxh.reminder.mixin", "ctxh.write.guard.mixin"]
+    _ctxh_director_states = ("approved", "refused")
+    _ctxh_director_fields = ("decision_number", "decision_date", "decision_signer_id")
     _order = "request_date desc, id desc"
     _check_company_auto = True
 
@@ -124,7 +126,19 @@ class CtxhAdmission(models.Model):
         for admission in self:
             days = admission.admission_type_id.dossier_days
             start = admission.received_at.date() if admission.received_at else admission.request_date
-            admission.dossier_deadline = start + relativedelta(days=days) if days and start else False
+            try:
+                admission.dossier_deadline = start + relativedelta(days=days) if days and start else False
+            except OverflowError:
+                admission.dossier_deadline = False  # a date at the end of the calendar: refused below
+
+    @api.constrains("request_date", "received_at")
+    def _check_dates_plausible(self):
+        for admission in self:
+            when = admission.received_at.date() if admission.received_at else admission.request_date
+            if when and not (1900 <= when.year <= 2100):
+                raise ValidationError(self.env._(
+                    "The date of the request or of the reception (%s) is not a plausible date.",
+                    when.strftime("%d/%m/%Y")))
 
     @api.onchange("admission_type_id")
     def _onchange_admission_type_id(self):

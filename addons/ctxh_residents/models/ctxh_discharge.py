@@ -31,7 +31,9 @@ class CtxhDischarge(models.Model):
 
     _name = "ctxh.discharge"
     _description = "Discharge"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.write.guard.mixin"]
+    _ctxh_director_states = ("approved",)
+    _ctxh_director_fields = ("decision_number", "decision_date")
     _order = "request_date desc, id desc"
     _check_company_auto = True
 
@@ -73,7 +75,9 @@ class CtxhDischarge(models.Model):
     decision_number = fields.Char(readonly=True, copy=False, tracking=True)
     decision_date = fields.Date(readonly=True, copy=False)
     decision_signer_id = fields.Many2one("res.users", string="Signed By", readonly=True, copy=False)
-    followup_ids = fields.One2many("ctxh.followup", "discharge_id", string="Follow-up Visits")
+    # follow-up visits are care records: not for accountants, who read discharges for the contracts
+    followup_ids = fields.One2many("ctxh.followup", "discharge_id", string="Follow-up Visits",
+                                   groups="ctxh_residents.group_ctxh_care_staff")
 
     @api.depends("resident_id.name", "reason_id.name")
     def _compute_display_name(self):

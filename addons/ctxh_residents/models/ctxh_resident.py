@@ -15,7 +15,8 @@ class CtxhResident(models.Model):
 
     _name = "ctxh.resident"
     _description = "Resident"
-    _inherit = ["mail.thread", "ctxh.reminder.mixin", "image.mixin", "ctxh.sensitive.read.mixin"]
+    _inherit = ["mail.thread", "ctxh.reminder.mixin", "image.mixin", "ctxh.sensitive.read.mixin",
+                "ctxh.write.guard.mixin"]
     _order = "name, id"
     _check_company_auto = True
     _rec_names_search = ["name", "code", "national_id"]
@@ -38,7 +39,8 @@ class CtxhResident(models.Model):
     case_worker_id = fields.Many2one(related="current_stay_id.case_worker_id", string="Case Worker")
     admission_ids = fields.One2many("ctxh.admission", "resident_id", string="Admissions")
     discharge_ids = fields.One2many("ctxh.discharge", "resident_id", string="Discharges")
-    followup_ids = fields.One2many("ctxh.followup", "resident_id", string="Follow-up Visits")
+    followup_ids = fields.One2many("ctxh.followup", "resident_id", string="Follow-up Visits",
+                                   groups="ctxh_residents.group_ctxh_care_staff")
     stay_count = fields.Integer(compute="_compute_counts")
     admission_count = fields.Integer(compute="_compute_counts")
     is_studying = fields.Boolean(

@@ -10,6 +10,7 @@ class CtxhResidentRecordMixin(models.AbstractModel):
 
     _name = "ctxh.resident.record.mixin"
     _description = "Resident Record"
+    _inherit = ["ctxh.write.guard.mixin"]
     _check_company_auto = True
 
     resident_id = fields.Many2one("ctxh.resident", string="Resident", required=True, index=True,

@@ -9,7 +9,7 @@ class CtxhStay(models.Model):
 
     _name = "ctxh.stay"
     _description = "Stay"
-    _inherit = ["mail.thread", "ctxh.reminder.mixin"]
+    _inherit = ["mail.thread", "ctxh.reminder.mixin", "ctxh.write.guard.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -38,6 +38,8 @@ class CtxhStay(models.Model):
          "This person already has an active stay: discharge it before admitting again."),
         ("dates_check", "CHECK (date_end IS NULL OR date_end >= date_start)",
          "A stay cannot end before it starts."),
+        ("planned_end_check", "CHECK (date_end_planned IS NULL OR date_end_planned >= date_start::date)",
+         "A stay cannot be planned to end before it starts."),
     ]
 
     @api.model_create_multi

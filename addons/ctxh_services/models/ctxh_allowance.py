@@ -124,7 +124,8 @@ class CtxhAllowanceSheet(models.Model):
 
     _name = "ctxh.allowance.sheet"
     _description = "Monthly Allowance Sheet"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.write.guard.mixin"]
+    _ctxh_director_states = ("approved",)
     _order = "date_from desc, id desc"
     _check_company_auto = True
 
@@ -460,7 +461,8 @@ class CtxhBurialSupport(models.Model):
 
     _name = "ctxh.burial.support"
     _description = "Burial Support"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.write.guard.mixin"]
+    _ctxh_director_states = ("approved",)
     _order = "date_of_death desc, id desc"
     _check_company_auto = True
 

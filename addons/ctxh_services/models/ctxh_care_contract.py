@@ -148,7 +148,9 @@ class CtxhCareContract(models.Model):
 
     _name = "ctxh.care.contract"
     _description = "Care Contract"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.write.guard.mixin"]
+    _ctxh_director_states = ("active",)
+    _ctxh_director_fields = ("signer_id", "signed_date")
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -248,6 +250,14 @@ class CtxhCareContract(models.Model):
         for contract in self:
             contract.amount_due = due.get(contract, 0.0)
             contract.amount_overdue = overdue.get(contract, 0.0)
+
+    @api.constrains("stay_id", "resident_id")
+    def _check_stay_resident(self):
+        for contract in self:
+            if contract.stay_id and contract.stay_id.resident_id != contract.resident_id:
+                raise ValidationError(self.env._(
+                    "The stay of contract %(contract)s is not a stay of %(resident)s.",
+                    contract=contract.name, resident=contract.resident_id.name))
 
     @api.constrains("payer_ids", "state")
     def _check_payer_shares(self):

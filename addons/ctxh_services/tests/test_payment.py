@@ -90,6 +90,7 @@ class TestPayments(CtxhContractCase):
         moves = self._posted_month(date(2026, 3, 1))
         son_invoice = moves.filtered(lambda m: m.partner_id == self.son)
         self._pay(son_invoice)
+        self._pay(self.contract.deposit_move_id)  # signed today: due today or, by Vietnamese time, yesterday
         Move = self.env["account.move"]
         Move._cron_ctxh_overdue_reminders()
         Move._cron_ctxh_overdue_reminders()
