@@ -54,14 +54,20 @@ class CtxhReceivableReport(models.Model):
             CREATE VIEW %s AS (
                 SELECT m.id, m.id AS move_id, m.move_type, m.company_id, m.currency_id, m.partner_id,
                        m.ctxh_contract_id AS contract_id, c.resident_id, m.invoice_date, m.invoice_date_due,
-                       GREATEST(CURRENT_DATE - m.invoice_date_due, 0) AS days_overdue,
+                       GREATEST(local.today - m.invoice_date_due, 0) AS days_overdue,
                        %s AS age_bucket,
                        m.amount_total_signed AS amount_total,
                        m.amount_residual_signed AS amount_residual
                   FROM account_move m
                   JOIN ctxh_care_contract c ON c.id = m.ctxh_contract_id
+                  JOIN res_company rc ON rc.id = m.company_id
+                  JOIN res_partner rp ON rp.id = rc.partner_id
+                  -- the facility's own day: at 6 in the morning in Hanoi it is still yesterday in UTC
+                 CROSS JOIN LATERAL (
+                       SELECT (now() AT TIME ZONE COALESCE(rp.tz, 'Asia/Ho_Chi_Minh'))::date AS today
+                 ) local
                  WHERE m.state = 'posted'
                    AND m.move_type IN ('out_invoice', 'out_refund')
                    AND m.payment_state IN ('not_paid', 'partial')
             )
-        """, SQL.identifier(self._table), _ageing_case_sql(SQL("COALESCE(CURRENT_DATE - m.invoice_date_due, 0)"))))
+        """, SQL.identifier(self._table), _ageing_case_sql(SQL("COALESCE(local.today - m.invoice_date_due, 0)"))))

@@ -7,6 +7,7 @@ from odoo.sql_db import db_connect
 from odoo.tests import HttpCase, TransactionCase, new_test_user
 from odoo.tools import mute_logger
 
+FACILITY_TZ = "Asia/Ho_Chi_Minh"
 
 class CtxhTourCase(HttpCase):
     """Browser tours of the Social Assistance app."""
@@ -26,6 +27,9 @@ class CtxhResidentsCase(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # everyone works on Vietnamese time, as the facilities' staff do: "today" is the same day for the
+        # test and for every user, even in the hours when it is already tomorrow in Hanoi
+        cls.env = cls.env(context=dict(cls.env.context, tz=FACILITY_TZ))
         cls.vnd = cls.env.ref("base.VND")
         cls.facility_a = cls.env["res.company"].create({
             "name": "Trung tâm Bảo trợ xã hội tỉnh Lạng Sơn", "ctxh_code": "TTBTXHLS",
@@ -40,7 +44,7 @@ class CtxhResidentsCase(TransactionCase):
         def user(login, group, companies):
             return new_test_user(
                 cls.env, login=login, groups=f"ctxh_residents.{group},base.group_allow_export",
-                company_id=companies[0].id, company_ids=[c.id for c in companies],
+                company_id=companies[0].id, company_ids=[c.id for c in companies], tz=FACILITY_TZ,
             )
 
         cls.care_a = user("ls_care", "group_ctxh_care_staff", a)

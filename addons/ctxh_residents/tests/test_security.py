@@ -105,3 +105,30 @@ class TestFacilityIsolation(CtxhResidentsCase):
         with self.assertRaises(AccessError):
             self.room.with_user(self.care_a).write({"name": "P999"})
         self.assertEqual(self.room.with_user(self.care_a).bed_count, 3)
+
+
+@tagged("post_install", "-at_install")
+class TestSensitiveDocuments(CtxhResidentsCase):
+    """A resident's medical records and court decisions are sensitive data, like the fields."""
+
+    def test_medical_records_and_court_decisions_are_for_readers_of_sensitive_data(self):
+        """Care staff and accountants see the birth certificate, not the medical record nor the court decision;
+        medical staff see all three."""
+        resident = self._resident(name="Lăng Thị Phượng")
+        documents = self.env["ctxh.resident.document"].create([
+            {"resident_id": resident.id, "document_type": kind, "number": number}
+            for kind, number in (("birth_certificate", "GKS-01"), ("medical", "BA-7781"),
+                                 ("court_decision", "05/2025/QĐ-TA"))])
+        self.env.invalidate_all()
+
+        def seen(user):
+            ids = resident.with_user(user).read(["document_ids"])[0]["document_ids"]
+            return self.env["ctxh.resident.document"].browse(ids).mapped("number")
+
+        for user in (self.care_a, self.accountant_a):
+            with self.subTest(user=user.login):
+                self.assertEqual(seen(user), ["GKS-01"])
+                with self.assertRaises(AccessError):
+                    documents[1].with_user(user).read(["number"])
+        self.assertEqual(len(seen(self.medical_a)), 3)
+        self.assertEqual(len(seen(self.director_a)), 3)
