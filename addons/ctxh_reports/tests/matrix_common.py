@@ -82,7 +82,7 @@ class MatrixCase(CtxhContractCase):
                                        company_id=cls.facility_b.id, company_ids=[cls.facility_b.id])
         cls.role_users = {"user": cls.plain_a, "care": cls.care_a, "medical": cls.medical_a,
                           "accountant": cls.accountant_a, "director": cls.director_a}
-        cls.today = fields.Date.today()
+        cls.today = fields.Date.context_today(cls.env["res.users"])
         cls.now = fields.Datetime.now().replace(microsecond=0)
         cls._matrix_setup()
 

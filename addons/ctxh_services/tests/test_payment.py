@@ -2,6 +2,7 @@ from datetime import date, datetime, timedelta
 
 from psycopg2 import IntegrityError
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -121,7 +122,7 @@ class TestPayments(CtxhContractCase):
         self.stay._end(datetime(2026, 3, 10, 3, 0))
         contract = self.contract.with_user(self.accountant_a)
         contract.action_terminate()
-        self.assertEqual(contract.liquidation_date, date.today())
+        self.assertEqual(contract.liquidation_date, fields.Date.context_today(contract))
         self.assertEqual(usage.billed_period_start, date(2026, 3, 1))
         due = round(7_500_000 * 10 / 31)
         son_days = 4_500_000 - round(due * 0.6)

@@ -18,7 +18,7 @@ class CtxhSocialCase(CtxhResidentsCase):
         cls.emergency_type = cls.env.ref("ctxh_residents.admission_type_emergency")
         cls.hospital = cls.env["res.partner"].create({"name": "Bệnh viện Đa khoa tỉnh Lạng Sơn", "is_company": True})
         cls.client = cls.env["res.partner"].create({"name": "Hoàng Thị Lụa", "company_id": cls.facility_a.id})
-        cls.today = fields.Date.today()
+        cls.today = fields.Date.context_today(cls.env["res.users"])
 
     def _call(self, user=None, **vals):
         return self.env["ctxh.hotline.call"].with_user(user or self.care_a).create({
