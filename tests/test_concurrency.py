@@ -13,12 +13,14 @@ from functools import partial
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.service.model import retrying
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
+
+from odoo.addons.ctxh_residents.tests.common import TwoConnectionsCase
 
 
 @tagged("post_install", "-at_install")
-class TestSimultaneousUsers(TransactionCase):
+class TestSimultaneousUsers(TwoConnectionsCase):
     def _committed(self, func):
         """Run ``func(env)`` as the superuser in its own committed transaction."""
         with self.registry.cursor() as cr:
@@ -62,17 +64,6 @@ class TestSimultaneousUsers(TransactionCase):
         finally:
             cr1.close()
         return outcome["first"], outcome["second"]
-
-    def _wait_until_blocked(self, attempts=600):
-        """Poll PostgreSQL until a session of this database waits on a lock (no fixed sleep)."""
-        with self.registry.cursor() as probe:
-            for _attempt in range(attempts):
-                probe.execute("""SELECT count(*) FROM pg_stat_activity
-                                 WHERE wait_event_type = 'Lock' AND datname = current_database()""")
-                if probe.fetchone()[0]:
-                    return
-                probe.execute("SELECT pg_sleep(0.05)")
-        self.fail("the second user never waited for the first")
 
     # ------------------------------------------------------------------
     def test_two_directors_approve_the_same_admission(self):
