@@ -36,14 +36,9 @@ class ReportCareContract(models.AbstractModel):
         each service after the reduction, rounded, the last payer taking the rounding remainder."""
         currency = contract.currency_id
         reduction = 1 - contract.reduction_percent / 100.0
-        payers = contract.payer_ids.sorted(lambda p: (p.sequence, p.id))
-        amounts = dict.fromkeys(payers.ids, 0.0)
+        amounts = dict.fromkeys(contract.payer_ids.ids, 0.0)
         for line in contract.line_ids.filtered(lambda line: line.service_kind in MONTHLY_KINDS):
-            amount = currency.round(line.price_subtotal * reduction)
-            remaining = amount
-            for index, payer in enumerate(payers):
-                part = remaining if index == len(payers) - 1 else currency.round(amount * payer.share / 100.0)
-                remaining -= part
+            for payer, part in contract._ctxh_split_between_payers(currency.round(line.price_subtotal * reduction)):
                 amounts[payer.id] += part
         return amounts
 

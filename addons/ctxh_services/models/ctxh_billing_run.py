@@ -311,11 +311,7 @@ class CtxhBillingRun(models.Model):
         payers = contract.payer_ids.sorted(lambda p: (p.sequence, p.id))
         lines_by_payer = {payer: [] for payer in payers}
         for product, label, amount in items:
-            remaining = amount
-            for index, payer in enumerate(payers):
-                # the last payer takes the rounding remainder: the shares add up to the full amount
-                part = remaining if index == len(payers) - 1 else currency.round(amount * payer.share / 100.0)
-                remaining -= part
+            for payer, part in contract._ctxh_split_between_payers(amount):
                 share = "%g" % payer.share
                 text = label if payer.share == 100 else self.env._(
                     "%(label)s - share %(share)s%%", label=label, share=share)

@@ -380,6 +380,19 @@ class CtxhCareContract(models.Model):
             raise UserError(self.env._("A contract already invoiced cannot go back to draft."))
         self.write({"state": "draft", "signer_id": False, "signed_date": False})
 
+    def _ctxh_split_between_payers(self, amount):
+        """[(payer, part)] of ``amount`` by the payers' shares, in their order: each part rounded, the last
+        payer taking the rounding remainder, so that the parts add up to the amount. Invoices and the printed
+        contract split alike through here."""
+        self.ensure_one()
+        payers = self.payer_ids.sorted(lambda p: (p.sequence, p.id))
+        parts, remaining = [], amount
+        for index, payer in enumerate(payers):
+            part = remaining if index == len(payers) - 1 else self.currency_id.round(amount * payer.share / 100.0)
+            remaining -= part
+            parts.append((payer, part))
+        return parts
+
     def _ctxh_main_payer(self):
         return self.payer_ids.sorted(lambda p: (p.sequence, p.id))[:1].partner_id
 
