@@ -43,6 +43,10 @@ class CtxhXlsxAbstract(models.AbstractModel):
         report = self.with_context(allowed_company_ids=companies.ids)
         report._ctxh_generate(workbook, wizard.with_env(report.env), companies.with_env(report.env))
 
+    def get_workbook_options(self):
+        # built in memory: no temporary file per sheet (the reports are a few thousand rows at most)
+        return {**super().get_workbook_options(), "in_memory": True}
+
     def _ctxh_generate(self, workbook, wizard, companies):
         """Write the report on ``workbook`` for ``wizard``'s period and ``companies``."""
         raise NotImplementedError()
