@@ -1,10 +1,12 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
+import { rpc } from "@web/core/network/rpc";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
 const DECISION = "Quyết định tiếp nhận";
-const PRINTED = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "QUYẾT ĐỊNH", "9/QĐ-TTBTXH", "Hồ Đức Bình"];
+const NUMBER = "9/QĐ-TTBTXH";
+const PRINTED = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "QUYẾT ĐỊNH", NUMBER, "Hồ Đức Bình"];
 
 /**
  * Resolve once the UI has been blocked and released again: the web client blocks it while it
@@ -31,83 +33,83 @@ function waitForBlockedThenReleased() {
 // form's Print menu; the printed decision carries the national motto, its number and the person.
 registry.category("web_tour.tours").add("ctxh_print_tour", {
     url: "/odoo",
-    steps: () => {
-        let admissionId;
-        return [
-            stepUtils.showAppsMenuItem(),
-            {
-                content: "Open the Social Assistance app",
-                trigger: '.o_app[data-menu-xmlid="ctxh_residents.menu_ctxh_root"]',
-                run: "click",
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the Social Assistance app",
+            trigger: '.o_app[data-menu-xmlid="ctxh_residents.menu_ctxh_root"]',
+            run: "click",
+        },
+        {
+            content: "Open the Residents menu",
+            trigger: '.o_menu_sections [data-menu-xmlid="ctxh_residents.menu_ctxh_residents"]',
+            run: "click",
+        },
+        {
+            content: "Open admissions",
+            trigger: '.dropdown-item[data-menu-xmlid="ctxh_residents.ctxh_admission_menu"]',
+            run: "click",
+        },
+        {
+            content: "Look up the resident",
+            trigger: ".o_searchview_input",
+            run: "edit Hồ Đức Bình && press Enter",
+        },
+        {
+            content: "Open the admission that has a decision",
+            trigger: `.o_data_row:contains("${NUMBER}") td[name="resident_id"]`,
+            run: "click",
+        },
+        {
+            content: "The person is admitted",
+            trigger: '.o_form_view .o_statusbar_status button.o_arrow_button_current[data-value="admitted"]',
+        },
+        {
+            content: "Open the actions menu",
+            trigger: ".o_form_view .o_cp_action_menus i.fa-cog",
+            run: "click",
+        },
+        {
+            content: "The Print menu offers the decision and no other admission document",
+            trigger: `.dropdown-menu .o_menu_item:contains("${DECISION}")`,
+            run() {
+                const printed = [...document.querySelectorAll(".dropdown-menu .o_menu_item")]
+                    .filter((item) => item.querySelector(".fa-print"))
+                    .map((item) => item.textContent.trim());
+                if (printed.length !== 1 || printed[0] !== DECISION) {
+                    throw new Error(`Expected only "${DECISION}" to print, got: ${printed.join(", ")}`);
+                }
             },
-            {
-                content: "Open the Residents menu",
-                trigger: '.o_menu_sections [data-menu-xmlid="ctxh_residents.menu_ctxh_residents"]',
-                run: "click",
+        },
+        {
+            content: "Print the admission decision and wait for the download",
+            trigger: `.dropdown-menu .o_menu_item:contains("${DECISION}")`,
+            async run(helpers) {
+                const downloaded = waitForBlockedThenReleased();
+                await helpers.click();
+                await downloaded;
             },
-            {
-                content: "Open admissions",
-                trigger: '.dropdown-item[data-menu-xmlid="ctxh_residents.ctxh_admission_menu"]',
-                run: "click",
-            },
-            {
-                content: "Look up the resident",
-                trigger: ".o_searchview_input",
-                run: "edit Hồ Đức Bình && press Enter",
-            },
-            {
-                content: "Open the admission that has a decision",
-                trigger: '.o_data_row:contains("9/QĐ-TTBTXH") td[name="resident_id"]',
-                run: "click",
-            },
-            {
-                content: "The person is admitted",
-                trigger: '.o_form_view .o_statusbar_status button.o_arrow_button_current[data-value="admitted"]',
-            },
-            {
-                content: "Open the actions menu",
-                trigger: ".o_form_view .o_cp_action_menus i.fa-cog",
-                async run(helpers) {
-                    // the record's id, from the address of its form
-                    admissionId = window.location.pathname.match(/\/(\d+)\/?$/)[1];
-                    await helpers.click();
-                },
-            },
-            {
-                content: "The Print menu offers the decision and no other admission document",
-                trigger: `.dropdown-menu .o_menu_item:contains("${DECISION}")`,
-                run() {
-                    const printed = [...document.querySelectorAll(".dropdown-menu .o_menu_item")]
-                        .filter((item) => item.querySelector(".fa-print"))
-                        .map((item) => item.textContent.trim());
-                    if (printed.length !== 1 || printed[0] !== DECISION) {
-                        throw new Error(`Expected only "${DECISION}" to print, got: ${printed.join(", ")}`);
+        },
+        {
+            content: "The printed decision has the motto, its number and the person",
+            trigger: ".o_form_view .o_statusbar_status",
+            async run() {
+                // the admission of that decision, asked of the server (the address bar may lag behind)
+                const [admission] = await rpc("/web/dataset/call_kw/ctxh.admission/search_read", {
+                    model: "ctxh.admission",
+                    method: "search_read",
+                    args: [[["decision_number", "=", NUMBER]], ["id"]],
+                    kwargs: {},
+                });
+                const url = `/report/html/ctxh_reports.report_admission_decision/${admission.id}`;
+                const response = await fetch(url);
+                const html = await response.text();
+                for (const text of PRINTED) {
+                    if (!response.ok || !html.includes(text)) {
+                        throw new Error(`The printed decision lacks "${text}" (HTTP ${response.status})`);
                     }
-                },
+                }
             },
-            {
-                content: "Print the admission decision and wait for the download",
-                trigger: `.dropdown-menu .o_menu_item:contains("${DECISION}")`,
-                async run(helpers) {
-                    const downloaded = waitForBlockedThenReleased();
-                    await helpers.click();
-                    await downloaded;
-                },
-            },
-            {
-                content: "The printed decision has the motto, its number and the person",
-                trigger: ".o_form_view .o_statusbar_status",
-                async run() {
-                    const url = `/report/html/ctxh_reports.report_admission_decision/${admissionId}`;
-                    const response = await fetch(url);
-                    const html = await response.text();
-                    for (const text of PRINTED) {
-                        if (!response.ok || !html.includes(text)) {
-                            throw new Error(`The printed decision lacks "${text}" (HTTP ${response.status})`);
-                        }
-                    }
-                },
-            },
-        ];
-    },
+        },
+    ],
 });
