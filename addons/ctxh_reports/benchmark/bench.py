@@ -20,6 +20,8 @@ from lxml import etree
 from odoo import fields
 from odoo.tools import SQL
 
+from ..report.ctxh_statistics_xlsx import AGE_GROUPS, age_group_sql
+
 
 class _Rollback(Exception):
     pass
@@ -185,9 +187,7 @@ class Benchmark:
             SELECT s.company_id,
                    s.date_start < %(start)s AS opening,
                    s.date_end IS NOT NULL AND s.date_end < %(end)s AS left_,
-                   d.reason_id, c.category_id, r.gender,
-                   CASE WHEN r.birthdate IS NOT NULL THEN date_part('year', age(%(day)s, r.birthdate))::int
-                        WHEN r.birth_year > 0 THEN %(year)s - r.birth_year END AS age,
+                   d.reason_id, c.category_id, r.gender, %(age_group)s AS age_group,
                    count(*)
               FROM ctxh_stay s
               JOIN ctxh_resident r ON r.id = s.resident_id
@@ -200,12 +200,10 @@ class Benchmark:
              WHERE s.company_id = ANY(%(companies)s) AND s.date_start < %(end)s
                AND (s.date_end IS NULL OR s.date_end >= %(start)s)
              GROUP BY 1, 2, 3, 4, 5, 6, 7
-        """, start=start, end=end, day=date_to, year=date_to.year, companies=self.companies.ids))
+        """, start=start, end=end, age_group=age_group_sql(date_to), companies=self.companies.ids))
         return self.env.cr.fetchall()
 
     def case_statistics(self):
-        from ..report.ctxh_statistics_xlsx import AGE_GROUPS  # noqa: PLC0415
-
         env = self._env_as("director")
         date_to = self.today.replace(day=1) - timedelta(days=1)
         date_from = date_to.replace(day=1) - relativedelta(months=11)

@@ -15,6 +15,15 @@ def age_group(age):
     return next(i for i, (low, high) in enumerate(AGE_GROUPS) if low <= age and (high is None or age < high))
 
 
+def age_group_sql(day):
+    """SQL of the index in AGE_GROUPS of the age of resident ``r`` on ``day`` (NULL if unknown): from the
+    birth date, else from the year of birth."""
+    age = SQL("""CASE WHEN r.birthdate IS NOT NULL THEN date_part('year', age(%s, r.birthdate))::int
+                      WHEN r.birth_year > 0 THEN %s - r.birth_year END""", day, day.year)
+    whens = [SQL("WHEN (%s) < %s THEN %s", age, high, index) for index, (_low, high) in enumerate(AGE_GROUPS) if high]
+    return SQL("CASE WHEN (%s) IS NULL THEN NULL %s ELSE %s END", age, SQL(" ").join(whens), len(AGE_GROUPS) - 1)
+
+
 class ReportCtxhStatistics(models.AbstractModel):
     """Residents at the start of the period, admitted, discharged by ground (deaths apart), at the end,
     by category, sex and age group: one sheet per facility and a total sheet for several."""
@@ -54,21 +63,21 @@ class ReportCtxhStatistics(models.AbstractModel):
                 *self._ctxh_utc_bounds(company, wizard.date_from, wizard.date_to))
             for company in companies
         )
-        day = wizard.date_to
+        # the stays' own query (its FROM and WHERE, rules included), joined to what the figures need
+        stay = SQL.identifier(stays.table)
         self.env.cr.execute(SQL("""
-            SELECT s.company_id,
-                   s.date_start < b.period_start AS opening,
-                   s.date_end IS NOT NULL AND s.date_end < b.period_end AS discharged,
-                   ground.reason_id, category.category_id, r.gender,
-                   CASE WHEN r.birthdate IS NOT NULL THEN date_part('year', age(%(day)s, r.birthdate))::int
-                        WHEN r.birth_year > 0 THEN %(year)s - r.birth_year END AS age,
+            SELECT %(stay)s.company_id,
+                   %(stay)s.date_start < b.period_start AS opening,
+                   %(stay)s.date_end IS NOT NULL AND %(stay)s.date_end < b.period_end AS discharged,
+                   ground.reason_id, category.category_id, r.gender, %(age_group)s AS age_group,
                    count(*)
-              FROM ctxh_stay s
-              JOIN (VALUES %(bounds)s) AS b(company_id, period_start, period_end) ON b.company_id = s.company_id
-              JOIN ctxh_resident r ON r.id = s.resident_id
+              FROM %(from)s
+              JOIN (VALUES %(bounds)s) AS b(company_id, period_start, period_end)
+                ON b.company_id = %(stay)s.company_id
+              JOIN ctxh_resident r ON r.id = %(stay)s.resident_id
               LEFT JOIN LATERAL (
                     SELECT reason_id FROM ctxh_discharge
-                     WHERE stay_id = s.id AND state = 'done' ORDER BY id DESC LIMIT 1
+                     WHERE stay_id = %(stay)s.id AND state = 'done' ORDER BY id DESC LIMIT 1
               ) ground ON TRUE
               LEFT JOIN LATERAL (
                     SELECT rel.ctxh_resident_category_id AS category_id
@@ -77,15 +86,16 @@ class ReportCtxhStatistics(models.AbstractModel):
                      WHERE rel.ctxh_resident_id = r.id
                      ORDER BY c.sequence, c.id LIMIT 1
               ) category ON TRUE
-             WHERE s.id IN %(stays)s
+             WHERE %(where)s
              GROUP BY 1, 2, 3, 4, 5, 6, 7
-        """, bounds=bounds, day=day, year=day.year, stays=stays.subselect()))
+        """, stay=stay, bounds=bounds, age_group=age_group_sql(wizard.date_to), where=stays.where_clause,
+            **{"from": stays.from_clause}))
         by_ids = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
-        for company_id, opening, discharged, reason_id, category_id, gender, age, count in self.env.cr.fetchall():
+        for company_id, opening, discharged, reason_id, category_id, gender, group, count in self.env.cr.fetchall():
             columns = ["opening" if opening else "admitted"]
             columns += ["discharged", ("ground", reason_id)] if discharged else ["closing"]
             company_counts = by_ids[company_id]
-            for row in ["total", ("category", category_id), ("gender", gender or None), ("age", age_group(age))]:
+            for row in ["total", ("category", category_id), ("gender", gender or None), ("age", group)]:
                 for column in columns:
                     company_counts[row][column] += count
         # ids to records, once per key
