@@ -15,6 +15,7 @@ occupant, related fields) are written with the rows and checked by the tests.
 """
 
 import csv
+import heapq
 import io
 import logging
 import math
@@ -303,25 +304,31 @@ class Province:
         types = {t.code: t for t in env["ctxh.admission.type"].with_context(active_test=False).search([])}
         reasons = env["ctxh.discharge.reason"].with_context(active_test=False).search([])
         reason_weights = [8 if r.code in ("case_closed", "family_request") else 1 for r in reasons]
-        returning = (self.sizes["stays"] - self.sizes["residents"]) / max(self.sizes["stays"], 1)
-        # residents: first stays make people; some later stays are returns of people discharged before
+        # residents: a stay is someone's first, or the return of someone discharged before it starts; the
+        # returns are spread so that about 97% of the people have stayed and 3% are applicants only
+        admitted_people = min(len(self.stays), round(self.sizes["residents"] * 0.97))
+        returns_left = len(self.stays) - admitted_people
         residents, stay_rows = [], []
-        ended = defaultdict(list)  # (company, gender) -> [(end, resident index)]
-        for stay in self.stays:
+        ended = defaultdict(list)  # (company, gender) -> heap of (end, resident index)
+        available = defaultdict(list)  # (company, gender) -> residents discharged before the current start
+        for position, stay in enumerate(self.stays):
             key = (stay["company_id"], stay["gender"])
-            pool = ended[key]
+            while ended[key] and ended[key][0][0] < stay["start"]:
+                available[key].append(heapq.heappop(ended[key])[1])
             person = None
-            if returning > 0 and pool and rng.random() < returning * 1.25:
-                candidates = [i for i, (end, _r) in enumerate(pool[-50:]) if end < stay["start"]]
-                if candidates:
-                    pos = len(pool) - min(50, len(pool)) + rng.choice(candidates)
-                    person = pool.pop(pos)[1]
+            stays_left = len(self.stays) - position
+            if returns_left > 0 and available[key] and rng.random() < min(1.0, 1.5 * returns_left / stays_left):
+                pool = available[key]
+                index = rng.randrange(len(pool))
+                pool[index], pool[-1] = pool[-1], pool[index]
+                person = pool.pop()
+                returns_left -= 1
             if person is None:
                 person = len(residents)
                 residents.append(self._new_resident(stay, cat_by_code, kinh, others))
             stay["resident"] = person
             if stay["end"]:
-                pool.append((stay["end"], person))
+                heapq.heappush(ended[key], (stay["end"], person))
             stay_rows.append(stay)
         # applicants never admitted (requests refused or withdrawn) make up the number of people
         while len(residents) < self.sizes["residents"]:
