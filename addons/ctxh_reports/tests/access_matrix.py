@@ -1,6 +1,8 @@
 """Who may do what, written once as data: the access matrix of every ctxh model and action.
 
-Read by ``test_access_matrix`` (through the ORM) and ``test_http_access_matrix`` (over JSON-RPC).
+Read by ``test_access_matrix`` (through the ORM), ``test_http_access_matrix`` (over JSON-RPC) and, against a
+multi-worker server, the top-level ``tests/server/test_rpc_workers.py``: this file imports nothing, so that
+suite loads it without Odoo.
 The cells follow the product's rules (DOMAIN.md "Who does what", README "Configuration"), not
 what the code happens to do; a comment says where a rule is silent and the code's choice is kept,
 and ``DISCREPANCY`` marks a cell where the code breaks a rule (the test stays red until it is fixed).
@@ -122,6 +124,13 @@ MODELS = {
 REFUSED_BEFORE_ACCESS = {
     ("ctxh.sensitive.access.log", "write"): "its write() refuses every change first",
 }
+
+# ----------------------------------------------------------------------
+# Fields: the resident's sensitive details (HIV, drug use, abuse or trafficking, court records) are sent
+# only to the roles holding the sensitive data group (README, Configuration).
+# ----------------------------------------------------------------------
+SENSITIVE_FIELDS = ("hiv_status", "hiv_note", "drug_use_history", "victim_type", "victim_details", "court_record")
+SENSITIVE_ROLES = frozenset({"medical", "director"})
 
 # ----------------------------------------------------------------------
 # Actions: the roles allowed to call each public action_* method. "name@variant" is the same method

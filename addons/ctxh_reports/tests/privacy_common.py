@@ -9,7 +9,8 @@ noticed), except the administrators' doors.
 
 from odoo.addons.ctxh_residents.tests.common import CtxhResidentsCase
 
-SENSITIVE_FIELDS = ("hiv_status", "hiv_note", "drug_use_history", "victim_type", "victim_details", "court_record")
+from .access_matrix import SENSITIVE_FIELDS
+
 HEALTH_MODELS = ("ctxh.health.check", "ctxh.medical.event")
 # fields of the resident that hold health records (groups: medical staff)
 HEALTH_LINKS = {"ctxh.health.check": "medical_check_ids", "ctxh.medical.event": "medical_event_ids"}
