@@ -90,10 +90,14 @@ class Benchmark:
         return self.env(user=user, su=False, context={**self.env.context, "allowed_company_ids": self.companies.ids,
                                                       "tz": "Asia/Ho_Chi_Minh"})
 
-    def _best(self, func):
-        """Run ``func`` (which returns a Measure) ``repeat`` times: the median time, the queries of the last."""
-        measures = [func() for _ in range(self.repeat)]
-        return statistics.median(m.seconds for m in measures), measures[-1]
+    def _pair(self, case, baseline):
+        """Run ``baseline`` and ``case`` (each returns a Measure) one after the other, ``repeat`` times, so that
+        both meet the same caches and load: for each, the median time and the last Measure."""
+        runs = {"case": [], "baseline": []}
+        for _ in range(self.repeat):
+            runs["baseline"].append(baseline())
+            runs["case"].append(case())
+        return tuple((statistics.median(m.seconds for m in runs[key]), runs[key][-1]) for key in ("case", "baseline"))
 
     def report(self, key, label, case, baseline, *, count=None, unit=None, limit=None, extra=""):
         (seconds, measure), (base_seconds, base_measure) = case, baseline
@@ -101,7 +105,7 @@ class Benchmark:
         row = {"label": label, "seconds": seconds, "queries": measure.queries, "baseline_seconds": base_seconds,
                "baseline_queries": base_measure.queries, "ratio": ratio, "count": count, "limit": limit}
         self.results[key] = row
-        per = f", {measure.queries / count:.1f} queries per {unit}" if count else ""
+        per = f", {measure.queries / count:.2f} queries per {unit}" if count else ""
         self.out(f"{label}: {seconds:.3f} s, {measure.queries} queries{per} | baseline {base_seconds:.3f} s, "
                  f"{base_measure.queries} queries | ratio {ratio:.2f}" + (f" (limit {limit})" if limit else "")
                  + (f" | {extra}" if extra else ""))
@@ -163,8 +167,7 @@ class Benchmark:
                 measure(create)
             return measure
 
-        bare = self._best(run_bare)
-        billing = self._best(run_billing)
+        billing, bare = self._pair(run_billing, run_bare)
         self.report("billing", f"billing run, {counts['contracts']:,} contracts, {counts['invoices']:,} invoices "
                     f"({month.strftime('%m/%Y')})", billing, bare, count=counts["invoices"], unit="invoice",
                     limit="ratio <= 1.25, <= 15 queries per invoice")
@@ -209,7 +212,7 @@ class Benchmark:
         date_from = date_to.replace(day=1) - relativedelta(months=11)
         sizes = {}
 
-        def run_report(months=12):
+        def run_report(months=12, trace_memory=False):
             measure = Measure(env)
             with rolled_back(env):
                 first = date_to.replace(day=1) - relativedelta(months=months - 1)
@@ -220,7 +223,7 @@ class Benchmark:
                     return env["ir.actions.report"].with_context(action["context"])._render(
                         action["report_name"], action["context"]["active_ids"], action["data"])
 
-                content, _kind = measure(render, trace_memory=True)
+                content, _kind = measure(render, trace_memory=trace_memory)
                 sizes[months] = len(content)
             return measure
 
@@ -230,16 +233,16 @@ class Benchmark:
             self.results["statistics_sql_rows"] = rows
             return measure
 
-        sql = self._best(run_sql)
-        report = self._best(run_report)
-        month_peak = run_report(1).peak
+        report, sql = self._pair(run_report, run_sql)
+        # memory apart: tracing every allocation slows Python down several times
+        year_peak, month_peak = run_report(12, trace_memory=True).peak, run_report(1, trace_memory=True).peak
         total = sum(row[-1] for row in self.results["statistics_sql_rows"])
         self.report("statistics", f"facility statistics XLSX, {len(self.companies)} facilities, "
                     f"{date_from.strftime('%m/%Y')}-{date_to.strftime('%m/%Y')} ({total:,} stays)",
                     report, sql, limit="ratio <= 3",
-                    extra=f"peak memory {report[1].peak / 1e6:.1f} MB for the year, {month_peak / 1e6:.1f} MB "
+                    extra=f"peak memory {year_peak / 1e6:.1f} MB for the year, {month_peak / 1e6:.1f} MB "
                           f"for one month; {len(AGE_GROUPS)} age groups")
-        self.results["statistics"].update(peak_year=report[1].peak, peak_month=month_peak, stays=total)
+        self.results["statistics"].update(peak_year=year_peak, peak_month=month_peak, stays=total)
 
     # ------------------------------------------------------------------
     # One day's doses for everyone in care against a bare batched create of the same rows
@@ -273,8 +276,7 @@ class Benchmark:
                 measure(lambda: env["ctxh.medication.administration"].create(vals_list))
             return measure
 
-        bare = self._best(run_bare)
-        generate = self._best(run_generate)
+        generate, bare = self._pair(run_generate, run_bare)
         self.report("medication", f"one day's doses, {count['residents']:,} residents, {count['orders']:,} orders, "
                     f"{count['doses']:,} doses", generate, bare, count=count["doses"], unit="dose",
                     limit="ratio <= 1.5")
@@ -340,8 +342,7 @@ class Benchmark:
             self.results["dashboard_sql"] = measure(self.dashboard_sql)
             return measure
 
-        sql = self._best(run_sql)
-        dashboard = self._best(run_dashboard)
+        dashboard, sql = self._pair(run_dashboard, run_sql)
         self.report("dashboard", f"overview figures, {len(self.companies)} facilities, {len(self.DASHBOARD_FIELDS)} "
                     "figures each", dashboard, sql, limit="ratio <= 3")
 
@@ -385,10 +386,10 @@ class Benchmark:
             measure(lambda: first.web_read(form_spec))
             return measure
 
-        small, large = self._best(page(20)), self._best(page(80))
+        large, small = self._pair(page(80), page(20))
         self.report("resident_list", "resident list, first page of 80 rows (in care)", large, small,
                     limit="same queries at 20 and 80 rows",
-                    extra=f"20 rows: {small[1].queries} queries; form: {self._best(form)[1].queries} queries")
+                    extra=f"20 rows: {small[1].queries} queries; form: {form().queries} queries")
 
 
 def run(env, repeat=1, cases=None, out=print):
