@@ -1,8 +1,10 @@
 import threading
+from datetime import datetime
 
 from psycopg2 import IntegrityError
 
 from odoo import http
+from odoo.fields import Command
 from odoo.sql_db import db_connect
 from odoo.tests import HttpCase, TransactionCase, new_test_user
 from odoo.tools import mute_logger
@@ -124,3 +126,78 @@ class TwoConnectionsCase(CtxhResidentsCase):
             self.fail("the second transaction never waited for the first")
         finally:
             probe.close()
+
+
+FAMILY_NAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
+GIVEN_NAMES = ["An", "Bình", "Cúc", "Dũng", "Hà", "Hải", "Hương", "Khánh", "Lan", "Long", "Mai", "Minh", "Nam",
+               "Ngọc", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trung", "Tú", "Uyên", "Vân", "Yến"]
+
+
+class CtxhPopulatedCase(CtxhResidentsCase):
+    """Helpers that fill a facility the way years of use do, for tests that measure the cost of a view."""
+
+    @classmethod
+    def _populate(cls, count, company, tag, start=datetime(2021, 1, 4, 8, 0)):
+        """``count`` residents of ``company`` (names marked ``tag``): one in three came twice before (2015 and
+        2017, with a bed transfer in the first stay), half of those are back; everyone else is in care. Those
+        in care have a bed since ``start``. Each resident has one or two categories, one or two relatives (one
+        a guardian), an identity document and, for each stay, an admission. A new room holds the beds.
+        Returns the residents."""
+        env = cls.env(context=dict(cls.env.context, tracking_disable=True, mail_create_nolog=True,
+                                   mail_notrack=True))
+        categories = env["ctxh.resident.category"].search([])
+        ethnicities = env["ctxh.ethnicity"].search([], limit=5)
+        provinces = env["res.country.state"].search([("country_id.code", "=", "VN")], limit=5)
+        admission_type = env.ref("ctxh_residents.admission_type_regular")
+        room = env["ctxh.room"].create({
+            "name": f"{tag}-R", "building": f"Khu {tag}", "company_id": company.id,
+            "bed_ids": [Command.create({"name": f"{tag}-G{i}"}) for i in range(count)],
+        })
+        residents = env["ctxh.resident"].create([{
+            "name": f"{FAMILY_NAMES[i % 13]} {tag} {GIVEN_NAMES[i % 24]} {i}",
+            "gender": "female" if i % 2 else "male", "birth_year": 1940 + i % 70, "company_id": company.id,
+            "category_ids": [Command.set(categories[i % len(categories):][:1 + i % 2].ids)],
+            "ethnicity_id": ethnicities[i % 5].id, "state_id": provinces[i % 5].id,
+            "document_ids": [Command.create({"document_type": "birth_certificate", "number": f"{tag}{i}"})],
+        } for i in range(count)])
+        kin = [(i, k) for i in range(count) for k in range(1 + i % 2)]
+        partners = env["res.partner"].create([
+            {"name": f"Người thân {tag} {i}-{k}", "phone": f"09{i:04d}{k}"} for i, k in kin])
+        env["ctxh.resident.relative"].create([{
+            "resident_id": residents[i].id, "partner_id": partner.id, "relationship": "child", "is_guardian": not k,
+        } for (i, k), partner in zip(kin, partners, strict=True)])
+        in_care = [i for i in range(count) if i % 3 or not i % 6]
+        discharged = [i for i in range(count) if not i % 3]
+        stay_vals, beds = [], room.bed_ids
+        # the earlier stays of those who left: 2015 and 2017; the current ones from ``start``
+        for i in discharged:
+            for year in (2015, 2017):
+                stay_vals.append({"resident_id": residents[i].id, "company_id": company.id, "state": "discharged",
+                                  "date_start": datetime(year, 3, 1, 8, 0), "date_end": datetime(year + 1, 3, 1, 8, 0)})
+        stay_vals += [{"resident_id": residents[i].id, "company_id": company.id, "date_start": start,
+                       "case_worker_id": cls.care_a.id} for i in in_care]
+        stays = env["ctxh.stay"].create(stay_vals)
+        assignment_vals = []
+        for stay in stays:
+            bed = beds[residents.ids.index(stay.resident_id.id)]
+            if stay.state == "active":
+                assignment_vals.append({"stay_id": stay.id, "bed_id": bed.id, "date_start": stay.date_start,
+                                        "company_id": company.id})
+                continue
+            middle = stay.date_start + (stay.date_end - stay.date_start) / 2
+            other = beds[(residents.ids.index(stay.resident_id.id) + 1) % count] if stay.date_start.year == 2015 \
+                else bed
+            assignment_vals += [
+                {"stay_id": stay.id, "bed_id": bed.id, "date_start": stay.date_start, "date_end": middle,
+                 "company_id": company.id},
+                {"stay_id": stay.id, "bed_id": other.id, "date_start": middle, "date_end": stay.date_end,
+                 "company_id": company.id},
+            ]
+        env["ctxh.bed.assignment"].create(assignment_vals)
+        env["ctxh.admission"].create([{
+            "resident_id": stay.resident_id.id, "company_id": company.id, "admission_type_id": admission_type.id,
+            "request_date": stay.date_start.date(), "state": "admitted", "stay_id": stay.id,
+            "case_worker_id": cls.care_a.id,
+        } for stay in stays])
+        env.flush_all()
+        return residents
