@@ -151,11 +151,12 @@ class CtxhAdmission(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         admissions = super().create(vals_list)
-        for admission in admissions.filtered(lambda a: not a.document_line_ids):
-            admission.document_line_ids = [
-                fields.Command.create({"document_type_id": t.id, "sequence": t.sequence})
-                for t in admission.admission_type_id.document_type_ids
-            ]
+        # the dossier checklist of the admission type, in one batch for all the requests
+        self.env["ctxh.admission.document"].create([
+            {"admission_id": admission.id, "document_type_id": doc_type.id, "sequence": doc_type.sequence}
+            for admission in admissions.filtered(lambda a: not a.document_line_ids)
+            for doc_type in admission.admission_type_id.document_type_ids
+        ])
         return admissions
 
     # ------------------------------------------------------------------

@@ -326,10 +326,13 @@ class CtxhResident(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        sequences = {}  # one look-up per facility, not per resident
         for vals in vals_list:
             if not vals.get("code"):
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["code"] = self._get_code_sequence(company).next_by_id()
+                if company not in sequences:
+                    sequences[company] = self._get_code_sequence(company)
+                vals["code"] = sequences[company].next_by_id()
         return super().create(vals_list)
 
     @api.model
