@@ -1,3 +1,6 @@
+import difflib
+import logging
+import re
 import threading
 from datetime import datetime
 
@@ -9,7 +12,12 @@ from odoo.sql_db import db_connect
 from odoo.tests import HttpCase, TransactionCase, new_test_user
 from odoo.tools import mute_logger
 
+from .web_client import WebClient, run_queries
+
 FACILITY_TZ = "Asia/Ho_Chi_Minh"
+PAGE_SIZES = (20, 80)
+
+_logger = logging.getLogger(__name__)
 
 class CtxhTourCase(HttpCase):
     """Browser tours of the Social Assistance app."""
@@ -134,7 +142,7 @@ GIVEN_NAMES = ["An", "Bình", "Cúc", "Dũng", "Hà", "Hải", "Hương", "Khán
 
 
 class CtxhPopulatedCase(CtxhResidentsCase):
-    """Helpers that fill a facility the way years of use do, for tests that measure the cost of a view."""
+    """Facilities filled the way years of use fill them, and what the web client's requests cost there."""
 
     @classmethod
     def _populate(cls, count, company, tag, start=datetime(2021, 1, 4, 8, 0)):
@@ -201,3 +209,36 @@ class CtxhPopulatedCase(CtxhResidentsCase):
         } for stay in stays])
         env.flush_all()
         return residents
+
+    def _list_costs(self, user, xmlid):
+        """{rows: queries} of the first page of the list of ``xmlid`` opened by ``user``."""
+        client = WebClient(self.env(user=user))
+        costs = {}
+        for rows in PAGE_SIZES:
+            page = client.list_page(xmlid, rows)
+            self.assertEqual(len(page["records"]), rows, f"{xmlid}: the page must be full to measure anything")
+            costs[rows] = run_queries(client.env, lambda r=rows: client.list_page(xmlid, r))
+        return costs
+
+    def _assert_constant(self, what, runs):
+        """``runs``: {measure: queries}; all must run as many queries."""
+        counts = {measure: len(queries) for measure, queries in runs.items()}
+        _logger.info("queries of %s: %s", what, counts)
+        if len(set(counts.values())) > 1:
+            fewest, most = min(runs.values(), key=len), max(runs.values(), key=len)
+            diff = difflib.unified_diff([re.sub(r"\d+", "N", q) for q in fewest],
+                                        [re.sub(r"\d+", "N", q) for q in most], lineterm="", n=0)
+            self.fail(f"{what}: the number of queries depends on the rows or the database: {counts}\n"
+                      + "\n".join(diff))
+
+    def _assert_lists_constant(self, cases, grow):
+        """The first page of each list (user, action xmlid) costs as many queries for 20 rows as for 80,
+        before and after ``grow()`` adds to the database."""
+        small = {case: self._list_costs(*case) for case in cases}
+        grow()
+        for user, xmlid in cases:
+            large = self._list_costs(user, xmlid)
+            self._assert_constant(f"{xmlid} as {user.login}", {
+                **{f"{rows} rows": queries for rows, queries in small[user, xmlid].items()},
+                **{f"{rows} rows, larger database": queries for rows, queries in large.items()},
+            })
