@@ -212,12 +212,12 @@ class CtxhPopulatedCase(CtxhResidentsCase):
 
     def _list_costs(self, user, xmlid):
         """{rows: queries} of the first page of the list of ``xmlid`` opened by ``user``."""
-        client = WebClient(self.env(user=user))
+        env = self.env(user=user)
+        first_page = WebClient(env).list_request(xmlid)
         costs = {}
         for rows in PAGE_SIZES:
-            page = client.list_page(xmlid, rows)
-            self.assertEqual(len(page["records"]), rows, f"{xmlid}: the page must be full to measure anything")
-            costs[rows] = run_queries(client.env, lambda r=rows: client.list_page(xmlid, r))
+            self.assertEqual(len(first_page(rows)["records"]), rows, f"{xmlid}: a full page is needed to measure")
+            costs[rows] = run_queries(env, lambda r=rows: first_page(r))
         return costs
 
     def _assert_constant(self, what, runs):

@@ -66,17 +66,17 @@ class TestQueryCounts(CtxhPopulatedCase):
         self._add_history(long_history, range(2001, 2014, 2), self.residents[13].bed_id)
         self.assertEqual(len(veteran.bed_assignment_ids), 7)
         self.assertEqual(len(long_history.bed_assignment_ids), 19)
-        clients = {user: WebClient(self.env(user=user)) for user in (self.care_a, self.director_a)}
+        forms = {user: WebClient(self.env(user=user)).form_request(self.env["ctxh.resident"])
+                 for user in (self.care_a, self.director_a)}
 
-        def cost(client, resident):
-            return run_queries(client.env, lambda: client.form(resident))
+        def cost(user, resident):
+            return run_queries(self.env, lambda: forms[user](resident))
 
-        small = {user: {"newcomer": cost(client, newcomer), "veteran": cost(client, veteran)}
-                 for user, client in clients.items()}
+        small = {user: {"newcomer": cost(user, newcomer), "veteran": cost(user, veteran)} for user in forms}
         self._grow()
-        for user, client in clients.items():
+        for user in forms:
             self._assert_constant(f"the form of a newcomer as {user.login}", {
-                "small database": small[user]["newcomer"], "larger database": cost(client, newcomer)})
+                "small database": small[user]["newcomer"], "larger database": cost(user, newcomer)})
             self._assert_constant(f"the form of a resident with a history as {user.login}", {
-                "small database": small[user]["veteran"], "larger database": cost(client, veteran),
-                "longer history, larger database": cost(client, long_history)})
+                "small database": small[user]["veteran"], "larger database": cost(user, veteran),
+                "longer history, larger database": cost(user, long_history)})

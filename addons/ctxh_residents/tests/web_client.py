@@ -169,19 +169,30 @@ class WebClient:
     # ------------------------------------------------------------------
     # Requests
     # ------------------------------------------------------------------
-    def list_page(self, xmlid, limit=80):
-        """The first page of the list of the action ``xmlid``: what ``web_search_read`` returns."""
+    def list_request(self, xmlid):
+        """What the list of the action ``xmlid`` asks for its first page, as a function of the page size
+        that sends it (``web_search_read``) and returns the answer. Loading the action and the views is
+        done here, once, as the web client does before it asks for data."""
         model, domain, views = self.action(xmlid)
         model = model.with_context(bin_size=True)
         view = model.get_views([(views.get("list", False), "list")])["views"]["list"]
         spec = self.spec(model, "list", view["id"])
         order = etree.fromstring(view["arch"]).get("default_order")
-        return model.web_search_read(domain, spec, offset=0, limit=limit, order=order, count_limit=LIST_COUNT_LIMIT)
 
-    def form(self, record):
-        """What the form view of ``record`` reads when it opens."""
-        record = record.with_env(self.env).with_context(bin_size=True)
-        return record.web_read(self.spec(record, "form"))
+        def first_page(limit):
+            return model.web_search_read(domain, spec, offset=0, limit=limit, order=order,
+                                         count_limit=LIST_COUNT_LIMIT)
+        return first_page
+
+    def form_request(self, model):
+        """What the form view of ``model`` reads when it opens a record, as a function of the record that
+        sends it (``web_read``) and returns the answer."""
+        model = model.with_env(self.env).with_context(bin_size=True)
+        spec = self.spec(model, "form")
+
+        def read(record):
+            return record.with_env(model.env).web_read(spec)
+        return read
 
 
 class _QueryLog(logging.Handler):
