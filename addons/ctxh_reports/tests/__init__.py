@@ -12,3 +12,4 @@ from . import test_http_access_matrix
 from . import test_privacy_doors
 from . import test_http_privacy
 from . import test_http_fuzz
+from . import test_indexes

@@ -65,23 +65,32 @@ class WebClient:
     # ------------------------------------------------------------------
     # Actions and their default filters
     # ------------------------------------------------------------------
-    def action(self, xmlid):
+    def action(self, xmlid, grouped=False, filters=()):
         """(model with the action's context, domain, {view type: view id}) of the window action ``xmlid``
-        opened from its menu, the domain including those of the filters its context turns on by default."""
+        opened from its menu, the domain including those of the filters its context turns on by default
+        and of the ``filters`` (names) the user turns on as well. An action that opens its list grouped is
+        refused unless ``grouped``: only its domain is given."""
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
         eval_context = _web_eval_context(self.env)
         context = safe_eval(action.get("context") or "{}", eval_context)
         domain = safe_eval(action["domain"], eval_context) if action.get("domain") else []
         model = self.env[action["res_model"]].with_context(**context)
-        search_view_id = action["search_view_id"] and action["search_view_id"][0]
-        search = model.get_views([(search_view_id, "search")])["views"]["search"]
         defaults = {key[len("search_default_"):]: value for key, value in context.items()
                     if key.startswith("search_default_") and value}
-        filters = self._default_filter_domains(etree.fromstring(search["arch"]), defaults, eval_context)
+        defaults.update(dict.fromkeys(filters, 1))
+        filter_domains = self._default_filter_domains(model, self.search_arch(xmlid), defaults, eval_context,
+                                                      grouped)
         views = {view_type: view_id for view_id, view_type in action["views"]}
-        return model, expression.AND([domain, *filters]), views
+        return model, expression.AND([domain, *filter_domains]), views
 
-    def _default_filter_domains(self, arch, defaults, eval_context):
+    def search_arch(self, xmlid):
+        """The search view of the action ``xmlid``, as the user gets it."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        search_view_id = action["search_view_id"] and action["search_view_id"][0]
+        search = self.env[action["res_model"]].get_views([(search_view_id, "search")])["views"]["search"]
+        return etree.fromstring(search["arch"])
+
+    def _default_filter_domains(self, model, arch, defaults, eval_context, grouped):
         """One domain per group of default filters: filters of a group (between separators) are OR-ed,
         groups are AND-ed, as in the web client's search model."""
         groups, group, found = defaultdict(list), 0, set()
@@ -101,12 +110,29 @@ class WebClient:
                 groups[f"field_{name}"].append(domain)
                 continue
             if node.get("context") and "group_by" in node.get("context"):
+                if grouped:
+                    continue
                 raise NotImplementedError(f"default grouping {name!r}: the list opens grouped")
-            groups[group].append(safe_eval(node.get("domain") or "[]", eval_context))
+            groups[group].append(self.filter_domain(model, node, eval_context))
         missing = set(defaults) - found
         if missing:
             raise ValueError(f"default filters not in the search view: {sorted(missing)}")
         return [expression.OR(domains) for domains in groups.values()]
+
+    def filter_domain(self, model, node, eval_context=None):
+        """The domain of the ``<filter>`` ``node`` of ``model``'s search view; a date filter
+        (``date="field"``) selects the current month, its default period."""
+        eval_context = eval_context or _web_eval_context(self.env)
+        field = node.get("date")
+        if not field:
+            return safe_eval(node.get("domain") or "[]", eval_context)
+        first = eval_context["context_today"]().replace(day=1)
+        after = first + relativedelta(months=1)
+        if model._fields[field].type == "date":
+            return [(field, ">=", first), (field, "<", after)]
+        WebDatetime = eval_context["datetime"].datetime
+        return [(field, ">=", WebDatetime.combine(first, datetime.time.min).to_utc()),
+                (field, "<", WebDatetime.combine(after, datetime.time.min).to_utc())]
 
     # ------------------------------------------------------------------
     # Field specifications
@@ -206,12 +232,8 @@ class _QueryLog(logging.Handler):
         self.queries.append(record.getMessage().split(" query: ", 1)[-1])
 
 
-def run_queries(env, call):
-    """The queries of ``call()`` on a cold record cache, once the ORM's other caches are warm (a first
-    call warms them): what showing the view again costs for a user already logged in."""
-    call()
-    env.flush_all()
-    env.invalidate_all()
+def capture_queries(env, call):
+    """The queries ``call()`` runs (flushing included), as PostgreSQL receives them."""
     logger = logging.getLogger("odoo.sql_db")
     log, level, propagate = _QueryLog(), logger.level, logger.propagate
     logger.addHandler(log)
@@ -227,3 +249,12 @@ def run_queries(env, call):
         logger.propagate = propagate
     assert env.cr.sql_log_count - before == len(log.queries), "a query escaped the log"
     return log.queries
+
+
+def run_queries(env, call):
+    """The queries of ``call()`` on a cold record cache, once the ORM's other caches are warm (a first
+    call warms them): what showing the view again costs for a user already logged in."""
+    call()
+    env.flush_all()
+    env.invalidate_all()
+    return capture_queries(env, call)
