@@ -15,7 +15,7 @@ class TestQueryCounts(CtxhPopulatedCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # 130 residents, 86 of them in care: more than a page of 80 for every list
+        # 130 residents, 108 of them in care: more than a page of 80 for every list
         cls.residents = cls._populate(130, cls.facility_a, "A")
 
     def _grow(self):
