@@ -199,13 +199,14 @@ class CtxhProgrammeSession(models.Model):
                                    check_company=True, domain="[('state', '!=', 'closed')]")
     company_id = fields.Many2one(related="programme_id.company_id", store=True, index=True)
     kind = fields.Selection(related="programme_id.kind", store=True)
-    topic = fields.Char(tracking=True)
-    date_start = fields.Datetime(string="Start", required=True, default=fields.Datetime.now, tracking=True)
+    topic = fields.Char(tracking=True, index="trigram")
+    date_start = fields.Datetime(string="Start", required=True, default=fields.Datetime.now, tracking=True,
+                                 index=True)
     hours = fields.Float(compute="_compute_hours", store=True, readonly=False, precompute=True,
                          help="Hours counted for each resident present.")
     date_stop = fields.Datetime(string="End", compute="_compute_date_stop", store=True, readonly=False,
                                 precompute=True)
-    instructor_id = fields.Many2one("res.users", string="Instructor", check_company=True, tracking=True,
+    instructor_id = fields.Many2one("res.users", string="Instructor", check_company=True, tracking=True, index=True,
                                     compute="_compute_instructor_id", store=True, readonly=False, precompute=True)
     location = fields.Char(compute="_compute_location", store=True, readonly=False, precompute=True)
     state = fields.Selection([("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
@@ -320,7 +321,7 @@ class CtxhProgrammeAttendance(models.Model):
                                  check_company=True)
     programme_id = fields.Many2one(related="session_id.programme_id", store=True, index=True)
     company_id = fields.Many2one(related="session_id.company_id", store=True, index=True)
-    date = fields.Datetime(related="session_id.date_start", store=True)
+    date = fields.Datetime(related="session_id.date_start", store=True, index=True)
     hours = fields.Float(related="session_id.hours", store=True)
     session_state = fields.Selection(related="session_id.state")
     resident_id = fields.Many2one("ctxh.resident", required=True, ondelete="restrict", index=True,
@@ -385,7 +386,7 @@ class CtxhResident(models.Model):
     programme_hours = fields.Float(groups=CARE, compute="_compute_programme_stats", string="Activity Hours",
                                    help="Hours of programme sessions the resident attended.")
     rehab_stage_id = fields.Many2one(groups=CARE, related="current_stay_id.rehab_stage_id", store=True, readonly=False,
-                                     string="Rehabilitation Stage")
+                                     index=True, string="Rehabilitation Stage")
     is_rehab_stay = fields.Boolean(related="current_stay_id.is_rehab_stay", string="In Drug Rehabilitation")
 
     def _compute_programme_stats(self):

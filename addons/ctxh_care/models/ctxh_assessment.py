@@ -56,19 +56,19 @@ class CtxhAssessment(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
     kind = fields.Selection(
         [("initial", "Initial"), ("periodic", "Periodic"), ("discharge", "Before discharge")],
         string="Kind", required=True, default="initial", tracking=True,
     )
-    assessor_id = fields.Many2one("res.users", string="Assessor", required=True,
+    assessor_id = fields.Many2one("res.users", string="Assessor", required=True, index=True,
                                   default=lambda self: self.env.user, tracking=True)
     line_ids = fields.One2many("ctxh.assessment.line", "assessment_id", string="Domains", copy=True)
     identified_needs = fields.Text(help="Needs found, in the words of the assessor: they feed the care plan.")
     overall_score = fields.Float(compute="_compute_overall_score", store=True, digits=(16, 1),
                                  help="Average of the scored domains, from 1 (no need) to 5 (very high need).")
     risk_level = fields.Selection(
-        RISK_LEVELS, compute="_compute_risk_level", store=True, readonly=False, tracking=True,
+        RISK_LEVELS, compute="_compute_risk_level", store=True, readonly=False, tracking=True, index=True,
         help="Suggested from the scores; the assessor may change it.",
     )
     state = fields.Selection([("draft", "Draft"), ("done", "Done")], default="draft", required=True,

@@ -84,7 +84,7 @@ class CtxhCarePlan(models.Model):
 
     assessment_id = fields.Many2one("ctxh.assessment", string="Assessment", check_company=True,
                                     domain="[('resident_id', '=', resident_id)]")
-    user_id = fields.Many2one("res.users", string="Responsible", default=lambda self: self.env.user,
+    user_id = fields.Many2one("res.users", string="Responsible", default=lambda self: self.env.user, index=True,
                               tracking=True, help="Case worker in charge of the plan.")
     date_start = fields.Date(string="Start", default=fields.Date.context_today)
     review_date = fields.Date(tracking=True, help="Date by which the team reviews the plan.")

@@ -2,6 +2,7 @@ import re
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import create_index
 
 MEDICAL = "ctxh_residents.group_ctxh_medical"
 ICD10_RE = re.compile(r"^[A-Z]\d{2}(\.[0-9A-Z]{1,2})?$")
@@ -27,9 +28,9 @@ class CtxhHealthCheck(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
     examiner_id = fields.Many2one("res.users", string="Examiner", default=lambda self: self.env.user,
-                                  tracking=True)
+                                  tracking=True, index=True)
     height = fields.Float(string="Height (cm)", digits=(5, 1))
     weight = fields.Float(string="Weight (kg)", digits=(5, 1))
     bmi = fields.Float(string="BMI", digits=(4, 1), compute="_compute_bmi", store=True,
@@ -39,7 +40,7 @@ class CtxhHealthCheck(models.Model):
     pulse = fields.Integer(string="Pulse (/min)")
     temperature = fields.Float(string="Temperature (°C)", digits=(3, 1))
     findings = fields.Text()
-    next_check_date = fields.Date(string="Next Check", tracking=True)
+    next_check_date = fields.Date(string="Next Check", tracking=True, index=True)
 
     bmi_abnormal = fields.Boolean(string="BMI Out of Range", compute="_compute_abnormal", store=True)
     systolic_abnormal = fields.Boolean(string="Systolic Out of Range", compute="_compute_abnormal", store=True)
@@ -54,6 +55,13 @@ class CtxhHealthCheck(models.Model):
          "AND blood_pressure_systolic >= 0 AND blood_pressure_diastolic >= 0)",
          "Measures cannot be negative."),
     ]
+
+    def init(self):
+        result = super().init()
+        # the filter "Blood Pressure": the few checks with a pressure out of range
+        create_index(self.env.cr, "ctxh_health_check_blood_pressure_index", self._table, ["resident_id"],
+                     where="systolic_abnormal OR diastolic_abnormal")
+        return result
 
     @api.depends("resident_id.name", "date")
     def _compute_display_name(self):
@@ -109,7 +117,8 @@ class CtxhMedicalEvent(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    date = fields.Datetime(string="Date and Time", required=True, default=fields.Datetime.now, tracking=True)
+    date = fields.Datetime(string="Date and Time", required=True, default=fields.Datetime.now, tracking=True,
+                           index=True)
     kind = fields.Selection(
         [
             ("illness", "Illness"),
@@ -120,8 +129,8 @@ class CtxhMedicalEvent(models.Model):
         ],
         required=True, default="illness", tracking=True, index=True,
     )
-    diagnosis = fields.Text(required=True)
-    icd10_code = fields.Char(string="ICD-10 Code", size=7, tracking=True,
+    diagnosis = fields.Text(required=True, index="trigram")
+    icd10_code = fields.Char(string="ICD-10 Code", size=7, tracking=True, index="trigram",
                              help="International Classification of Diseases code, e.g. I10 or E11.9.")
     treatment = fields.Text()
     hospital = fields.Char(help="Hospital the resident was referred to.", tracking=True)
@@ -133,7 +142,7 @@ class CtxhMedicalEvent(models.Model):
             ("transferred", "Transferred"),
             ("deceased", "Deceased"),
         ],
-        default="under_treatment", tracking=True,
+        default="under_treatment", tracking=True, index=True,
     )
     user_id = fields.Many2one("res.users", string="Recorded By", default=lambda self: self.env.user)
 

@@ -15,7 +15,7 @@ class CtxhIncident(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(string="Summary", required=True, tracking=True)
+    name = fields.Char(string="Summary", required=True, tracking=True, index="trigram")
     company_id = fields.Many2one("res.company", string="Facility", required=True, index=True,
                                  default=lambda self: self.env.company)
     date = fields.Datetime(string="When", required=True, default=fields.Datetime.now, tracking=True)
@@ -36,7 +36,7 @@ class CtxhIncident(models.Model):
     )
     severity = fields.Selection(
         [("minor", "Minor"), ("moderate", "Moderate"), ("serious", "Serious"), ("critical", "Critical")],
-        required=True, default="minor", tracking=True,
+        required=True, default="minor", tracking=True, index=True,
     )
     resident_ids = fields.Many2many("ctxh.resident", string="Residents Involved", check_company=True)
     staff_ids = fields.Many2many("res.users", string="Staff Involved")

@@ -5,6 +5,7 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import create_index
 
 MEDICAL = "ctxh_residents.group_ctxh_medical"
 CARE = "ctxh_residents.group_ctxh_care_staff"
@@ -25,7 +26,7 @@ class CtxhMedication(models.Model):
     _order = "state, date_start desc, id desc"
     _check_company_auto = True
 
-    medicine = fields.Char(required=True, tracking=True)
+    medicine = fields.Char(required=True, tracking=True, index="trigram")
     dose = fields.Char(required=True, tracking=True, help="Amount per intake, e.g. 1 viên 500mg.")
     route = fields.Selection(
         [
@@ -42,7 +43,7 @@ class CtxhMedication(models.Model):
     date_start = fields.Date(string="From", required=True, default=fields.Date.context_today, tracking=True)
     date_end = fields.Date(string="Until", tracking=True, help="Last day of the treatment; empty if ongoing.")
     prescriber_id = fields.Many2one("res.users", string="Prescriber", default=lambda self: self.env.user,
-                                    tracking=True)
+                                    tracking=True, index=True)
     instructions = fields.Text(help="How to give the medicine, e.g. after a meal, with plenty of water.")
     state = fields.Selection(
         [("draft", "Draft"), ("active", "Active"), ("stopped", "Stopped")],
@@ -192,7 +193,7 @@ class CtxhMedicationAdministration(models.Model):
     instructions = fields.Text(related="medication_id.instructions")
     scheduled_at = fields.Datetime(string="Scheduled At", required=True, index=True)
     given_at = fields.Datetime(string="Recorded At", readonly=True, copy=False)
-    given_by = fields.Many2one("res.users", string="Recorded By", readonly=True, copy=False)
+    given_by = fields.Many2one("res.users", string="Recorded By", readonly=True, copy=False, index=True)
     state = fields.Selection(
         [("planned", "Planned"), ("given", "Given"), ("refused", "Refused"), ("missed", "Missed")],
         default="planned", required=True, index=True, copy=False,
@@ -203,6 +204,13 @@ class CtxhMedicationAdministration(models.Model):
     _sql_constraints = [
         ("dose_uniq", "unique(medication_id, scheduled_at)", "This dose is already planned."),
     ]
+
+    def init(self):
+        result = super().init()
+        # a million doses: a facility's round of the day and its compliance report read one facility's period
+        create_index(self.env.cr, "ctxh_medication_administration_company_scheduled_index", self._table,
+                     ["company_id", "scheduled_at"])
+        return result
 
     @api.depends("medicine", "resident_id.name", "scheduled_at")
     def _compute_display_name(self):

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import create_index
 
 CARE = "ctxh_residents.group_ctxh_care_staff"
 
@@ -17,12 +18,12 @@ class CtxhVisit(models.Model):
     company_id = fields.Many2one(related="resident_id.company_id", store=True, index=True, string="Facility")
     relative_id = fields.Many2one("ctxh.resident.relative", string="Registered Relative",
                                   domain="[('resident_id', '=', resident_id)]")
-    visitor_partner_id = fields.Many2one("res.partner", string="Visitor", required=True, tracking=True,
+    visitor_partner_id = fields.Many2one("res.partner", string="Visitor", required=True, tracking=True, index=True,
                                          compute="_compute_visitor_partner_id", store=True, readonly=False,
                                          precompute=True)
     relationship = fields.Selection(related="relative_id.relationship")
     identity_document = fields.Char(string="Visitor's ID Document")
-    time_in = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
+    time_in = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True, index=True)
     time_out = fields.Datetime(tracking=True)
     items_brought = fields.Text()
     supervised = fields.Boolean(tracking=True)
@@ -54,6 +55,14 @@ class CtxhVisit(models.Model):
                 "%(visitor)s must not see %(resident)s. %(note)s",
                 visitor=visit.visitor_partner_id.name, resident=visit.resident_id.name, note=match.note or "",
             ) if match else False
+
+    def init(self):
+        result = super().init()
+        # the filters "In Progress" and "Supervised": a few visits among years of them
+        create_index(self.env.cr, "ctxh_visit_in_progress_index", self._table, ["resident_id"],
+                     where="time_out IS NULL")
+        create_index(self.env.cr, "ctxh_visit_supervised_index", self._table, ["time_in"], where="supervised")
+        return result
 
     @api.constrains("resident_id", "visitor_partner_id")
     def _check_visit_allowed(self):

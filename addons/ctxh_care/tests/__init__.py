@@ -6,3 +6,4 @@ from . import test_activity
 from . import test_incident
 from . import test_tour_attendance
 from . import test_health_access_log
+from . import test_query_counts

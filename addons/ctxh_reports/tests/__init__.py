@@ -13,3 +13,4 @@ from . import test_privacy_doors
 from . import test_http_privacy
 from . import test_http_fuzz
 from . import test_province
+from . import test_indexes

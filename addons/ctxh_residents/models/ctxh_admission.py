@@ -48,9 +48,10 @@ class CtxhAdmission(models.Model):
                                   index=True, check_company=True)
     company_id = fields.Many2one("res.company", string="Facility", required=True, index=True,
                                  default=lambda self: self.env.company)
-    admission_type_id = fields.Many2one("ctxh.admission.type", string="Admission Type", required=True, tracking=True)
+    admission_type_id = fields.Many2one("ctxh.admission.type", string="Admission Type", required=True, tracking=True,
+                                        index=True)
     is_emergency = fields.Boolean(related="admission_type_id.is_emergency")
-    request_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    request_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
     source = fields.Selection(
         [
             ("hotline", "Hotline"),
@@ -72,7 +73,7 @@ class CtxhAdmission(models.Model):
         default="normal", required=True, tracking=True,
     )
     assessment_summary = fields.Text(string="Initial Assessment")
-    case_worker_id = fields.Many2one("res.users", string="Case Worker", default=lambda self: self.env.user,
+    case_worker_id = fields.Many2one("res.users", string="Case Worker", default=lambda self: self.env.user, index=True,
                                      tracking=True)
     bed_id = fields.Many2one("ctxh.bed", string="Bed", check_company=True,
                              domain="[('state', '=', 'free'), ('company_id', '=', company_id)]")
@@ -98,7 +99,7 @@ class CtxhAdmission(models.Model):
         ],
         default="draft", required=True, tracking=True, copy=False, index=True,
     )
-    decision_number = fields.Char(readonly=True, copy=False, tracking=True)
+    decision_number = fields.Char(readonly=True, copy=False, tracking=True, index="trigram")
     decision_date = fields.Date(readonly=True, copy=False)
     decision_signer_id = fields.Many2one("res.users", string="Signed By", readonly=True, copy=False)
     refuse_reason = fields.Text(string="Reason for Refusal", tracking=True, copy=False)
@@ -151,11 +152,12 @@ class CtxhAdmission(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         admissions = super().create(vals_list)
-        for admission in admissions.filtered(lambda a: not a.document_line_ids):
-            admission.document_line_ids = [
-                fields.Command.create({"document_type_id": t.id, "sequence": t.sequence})
-                for t in admission.admission_type_id.document_type_ids
-            ]
+        # the dossier checklist of the admission type, in one batch for all the requests
+        self.env["ctxh.admission.document"].create([
+            {"admission_id": admission.id, "document_type_id": doc_type.id, "sequence": doc_type.sequence}
+            for admission in admissions.filtered(lambda a: not a.document_line_ids)
+            for doc_type in admission.admission_type_id.document_type_ids
+        ])
         return admissions
 
     # ------------------------------------------------------------------

@@ -20,7 +20,7 @@ class CtxhBedAssignment(models.Model):
     room_id = fields.Many2one(related="bed_id.room_id", store=True, string="Room")
     company_id = fields.Many2one("res.company", string="Facility", required=True, index=True,
                                  default=lambda self: self.env.company)
-    date_start = fields.Datetime(string="From", required=True, default=fields.Datetime.now)
+    date_start = fields.Datetime(string="From", required=True, default=fields.Datetime.now, index=True)
     date_end = fields.Datetime(string="To")
 
     _sql_constraints = [

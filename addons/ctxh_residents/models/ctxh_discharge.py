@@ -42,7 +42,7 @@ class CtxhDischarge(models.Model):
     resident_id = fields.Many2one(related="stay_id.resident_id", store=True, index=True)
     company_id = fields.Many2one(related="stay_id.company_id", store=True, index=True, string="Facility")
     reason_id = fields.Many2one("ctxh.discharge.reason", string="Ground", required=True, tracking=True)
-    request_date = fields.Date(required=True, default=fields.Date.context_today)
+    request_date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     requested_by = fields.Selection(
         [
             ("resident", "The resident"),
@@ -148,12 +148,12 @@ class CtxhFollowup(models.Model):
     discharge_id = fields.Many2one("ctxh.discharge", required=True, ondelete="cascade", index=True)
     resident_id = fields.Many2one(related="discharge_id.resident_id", store=True, index=True)
     company_id = fields.Many2one(related="discharge_id.company_id", store=True, index=True, string="Facility")
-    user_id = fields.Many2one("res.users", string="Social Worker", tracking=True)
+    user_id = fields.Many2one("res.users", string="Social Worker", tracking=True, index=True)
     date_planned = fields.Date(string="Planned", required=True, tracking=True)
     date_done = fields.Date(string="Visited On", tracking=True)
     state = fields.Selection(
         [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
-        default="planned", required=True, tracking=True,
+        default="planned", required=True, tracking=True, index=True,
     )
     outcome = fields.Selection(
         [

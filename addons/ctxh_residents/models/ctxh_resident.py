@@ -24,7 +24,8 @@ class CtxhResident(models.Model):
     # ------------------------------------------------------------------
     # Identity
     # ------------------------------------------------------------------
-    code = fields.Char(string="Resident Code", readonly=True, copy=False, index=True)
+    # trigram: the search box finds a resident by any part of the code, name or citizen ID
+    code = fields.Char(string="Resident Code", readonly=True, copy=False, index="trigram")
     name = fields.Char(string="Full Name", required=True, tracking=True, index="trigram")
     active = fields.Boolean(default=True, tracking=True)
     company_id = fields.Many2one("res.company", string="Facility", required=True, index=True, tracking=True,
@@ -58,7 +59,7 @@ class CtxhResident(models.Model):
         help="The year of birth is estimated (abandoned child, elderly person without papers).",
     )
     age = fields.Integer(compute="_compute_age")
-    national_id = fields.Char(string="Citizen ID (CCCD)", size=12, tracking=True, copy=False, index=True)
+    national_id = fields.Char(string="Citizen ID (CCCD)", size=12, tracking=True, copy=False, index="trigram")
     ethnicity_id = fields.Many2one("ctxh.ethnicity", string="Ethnicity")
     religion_id = fields.Many2one("ctxh.religion", string="Religion")
     education_level = fields.Selection(
@@ -74,7 +75,7 @@ class CtxhResident(models.Model):
     category_ids = fields.Many2many("ctxh.resident.category", string="Categories", tracking=True)
 
     # Places: native place may name a former province; the address uses current ones.
-    native_state_id = fields.Many2one("res.country.state", string="Native Province",
+    native_state_id = fields.Many2one("res.country.state", string="Native Province", index=True,
                                       domain="[('country_id.code', '=', 'VN')]")
     native_commune = fields.Char(string="Native Commune")
     street = fields.Char(string="Permanent Address")
@@ -134,7 +135,7 @@ class CtxhResident(models.Model):
     document_count = fields.Integer(compute="_compute_document_count")
     bed_assignment_ids = fields.One2many("ctxh.bed.assignment", "resident_id", string="Bed History")
     bed_id = fields.Many2one("ctxh.bed", string="Bed", compute="_compute_bed_id", store=True, index=True)
-    room_id = fields.Many2one(related="bed_id.room_id", store=True, string="Room")
+    room_id = fields.Many2one(related="bed_id.room_id", store=True, index=True, string="Room")
     note = fields.Html(string="Notes")
 
     # ------------------------------------------------------------------
@@ -326,10 +327,13 @@ class CtxhResident(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        sequences = {}  # one look-up per facility, not per resident
         for vals in vals_list:
             if not vals.get("code"):
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["code"] = self._get_code_sequence(company).next_by_id()
+                if company not in sequences:
+                    sequences[company] = self._get_code_sequence(company)
+                vals["code"] = sequences[company].next_by_id()
         return super().create(vals_list)
 
     @api.model

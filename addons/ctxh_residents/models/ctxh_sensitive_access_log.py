@@ -20,7 +20,7 @@ class CtxhSensitiveAccessLog(models.Model):
     res_model = fields.Char(string="Record Type", readonly=True, required=True)
     res_id = fields.Many2oneReference(string="Record", model_field="res_model", readonly=True, required=True)
     access_type = fields.Selection([("read", "Read"), ("export", "Export"), ("print", "Print")],
-                                   required=True, readonly=True)
+                                   required=True, readonly=True, index=True)
     field_names = fields.Char(string="Details", readonly=True, help="Technical names of the fields read.")
 
     def write(self, vals):

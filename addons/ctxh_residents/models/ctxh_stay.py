@@ -2,6 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import create_index
 
 
 class CtxhStay(models.Model):
@@ -18,18 +19,19 @@ class CtxhStay(models.Model):
     company_id = fields.Many2one("res.company", string="Facility", required=True, index=True,
                                  default=lambda self: self.env.company)
     admission_id = fields.Many2one("ctxh.admission", readonly=True, index=True)
-    admission_type_id = fields.Many2one(related="admission_id.admission_type_id", store=True)
+    admission_type_id = fields.Many2one(related="admission_id.admission_type_id", store=True, index=True)
     is_emergency = fields.Boolean(related="admission_type_id.is_emergency", store=True)
-    date_start = fields.Datetime(string="Start", required=True, default=fields.Datetime.now, tracking=True)
+    date_start = fields.Datetime(string="Start", required=True, default=fields.Datetime.now, tracking=True,
+                                 index=True)
     date_end_planned = fields.Date(string="Planned End", tracking=True,
                                    help="For a limited stay (emergency protection: 3 months).")
-    date_end = fields.Datetime(string="End", readonly=True, copy=False, tracking=True)
+    date_end = fields.Datetime(string="End", readonly=True, copy=False, tracking=True, index=True)
     state = fields.Selection([("active", "Active"), ("discharged", "Discharged")], default="active",
                              required=True, tracking=True, index=True, copy=False)
     case_worker_id = fields.Many2one("res.users", string="Case Worker", tracking=True)
     bed_assignment_ids = fields.One2many("ctxh.bed.assignment", "stay_id", string="Bed History")
     bed_id = fields.Many2one("ctxh.bed", string="Current Bed", compute="_compute_bed_id", store=True)
-    room_id = fields.Many2one(related="bed_id.room_id", store=True, string="Room")
+    room_id = fields.Many2one(related="bed_id.room_id", store=True, index=True, string="Room")
     discharge_ids = fields.One2many("ctxh.discharge", "stay_id", string="Discharges")
     days_left = fields.Integer(compute="_compute_days_left", string="Days Left")
 
@@ -41,6 +43,12 @@ class CtxhStay(models.Model):
         ("planned_end_check", "CHECK (date_end_planned IS NULL OR date_end_planned >= date_start::date)",
          "A stay cannot be planned to end before it starts."),
     ]
+
+    def init(self):
+        result = super().init()
+        # the emergency stays, few among all: their deadline job and the "Emergency" filter
+        create_index(self.env.cr, "ctxh_stay_emergency_index", self._table, ["date_end_planned"], where="is_emergency")
+        return result
 
     @api.model_create_multi
     def create(self, vals_list):

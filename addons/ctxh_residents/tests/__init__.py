@@ -12,3 +12,4 @@ from . import test_tour_emergency
 from . import test_access_log
 from . import test_history
 from . import test_import
+from . import test_query_counts

@@ -406,7 +406,7 @@ class CtxhAllowanceSheetLine(models.Model):
     sheet_id = fields.Many2one("ctxh.allowance.sheet", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="sheet_id.company_id", store=True, index=True, string="Facility")
     currency_id = fields.Many2one(related="sheet_id.currency_id")
-    date_from = fields.Date(related="sheet_id.date_from", store=True, string="Month")
+    date_from = fields.Date(related="sheet_id.date_from", store=True, index=True, string="Month")
     sheet_state = fields.Selection(related="sheet_id.state", string="Sheet Status")
     resident_id = fields.Many2one("ctxh.resident", required=True, index=True, check_company=True,
                                   ondelete="restrict")
@@ -415,7 +415,7 @@ class CtxhAllowanceSheetLine(models.Model):
     age = fields.Integer(help="Age in full years on the first day of the month.")
     level = fields.Float(string="Standard Level", digits=(16, 0))
     coefficient = fields.Float(digits=(16, 2))
-    days = fields.Integer(string="Days in Care")
+    days = fields.Integer(string="Days in Care", index=True)
     days_in_month = fields.Integer(related="sheet_id.days_in_month")
     amount = fields.Monetary(compute="_compute_amount", store=True, currency_field="currency_id",
                              aggregator="sum")

@@ -89,7 +89,7 @@ class CtxhCareContractPayer(models.Model):
     contract_id = fields.Many2one("ctxh.care.contract", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True, string="Facility")
     sequence = fields.Integer(default=10)
-    partner_id = fields.Many2one("res.partner", string="Payer", required=True, check_company=True)
+    partner_id = fields.Many2one("res.partner", string="Payer", required=True, check_company=True, index=True)
     share = fields.Float(string="Share (%)", required=True, default=100.0, digits=(5, 2))
 
     _sql_constraints = [
@@ -154,7 +154,7 @@ class CtxhCareContract(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/", index=True)
+    name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/", index="trigram")
     resident_id = fields.Many2one("ctxh.resident", required=True, index=True, check_company=True, tracking=True)
     company_id = fields.Many2one(related="resident_id.company_id", store=True, index=True, string="Facility")
     currency_id = fields.Many2one(related="company_id.currency_id")
@@ -162,7 +162,7 @@ class CtxhCareContract(models.Model):
                               domain="[('resident_id', '=', resident_id)]",
                               help="The stay billed by this contract; the days in care come from it.")
     date = fields.Date(string="Contract Date", required=True, default=fields.Date.context_today, tracking=True,
-                       help="Prices of new lines are those in force on this date.")
+                       index=True, help="Prices of new lines are those in force on this date.")
     date_start = fields.Date(string="Start", required=True, default=fields.Date.context_today, tracking=True)
     date_end = fields.Date(string="End", tracking=True)
     billing_mode = fields.Selection(
@@ -537,9 +537,9 @@ class CtxhServiceUsage(models.Model):
     contract_id = fields.Many2one("ctxh.care.contract", required=True, index=True, check_company=True,
                                   domain="[('state', '=', 'active')]")
     company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True, string="Facility")
-    resident_id = fields.Many2one(related="contract_id.resident_id", store=True)
+    resident_id = fields.Many2one(related="contract_id.resident_id", store=True, index=True)
     currency_id = fields.Many2one(related="contract_id.currency_id")
-    product_id = fields.Many2one("product.product", string="Service", required=True, check_company=True,
+    product_id = fields.Many2one("product.product", string="Service", required=True, check_company=True, index=True,
                                  domain="[('ctxh_service_kind', 'in', ('extra_unit', 'home_visit'))]")
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     quantity = fields.Float(default=1.0, required=True, digits="Product Unit of Measure")
