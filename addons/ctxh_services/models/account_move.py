@@ -1,9 +1,13 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
+
+import pytz
 
 from odoo import api, fields, models
+from odoo.osv import expression
 
 ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
 DIRECTOR = "ctxh_residents.group_ctxh_director"
+FACILITY_TZ = "Asia/Ho_Chi_Minh"
 
 
 class AccountMove(models.Model):
@@ -26,13 +30,18 @@ class AccountMove(models.Model):
     @api.model
     def _cron_ctxh_overdue_reminders(self):
         """One reminder per unpaid care invoice past its due date (plus the grace days in force), for the
-        accountant who issued it; running the job again adds nothing."""
-        today = fields.Date.context_today(self)
-        grace = int(self.env["ctxh.legal.parameter"]._get_value("care_invoice_reminder_days", 0))
+        accountant who issued it; running the job again adds nothing. Each facility's invoices are due by its
+        own calendar (its time zone, Vietnam's by default), whatever the scheduler's."""
+        Parameter = self.env["ctxh.legal.parameter"]
+        by_facility = []
+        for company in self.env["res.company"].sudo().search([]):
+            today = datetime.now(pytz.timezone(company.partner_id.tz or FACILITY_TZ)).date()
+            grace = int(Parameter._get_value("care_invoice_reminder_days", 0, date=today))
+            by_facility.append([("company_id", "=", company.id),
+                                ("invoice_date_due", "<", today - timedelta(days=grace))])
         overdue = self.search([
             ("ctxh_contract_id", "!=", False), ("move_type", "=", "out_invoice"), ("state", "=", "posted"),
-            ("payment_state", "in", ("not_paid", "partial")),
-            ("invoice_date_due", "<", today - timedelta(days=grace)),
+            ("payment_state", "in", ("not_paid", "partial")), *expression.OR(by_facility or [[(0, "=", 1)]]),
         ])
         # accountants first, directors (who are accountants too) only when a facility has no accountant
         accountants = self.env.ref(ACCOUNTANT).sudo().users.filtered(lambda u: u.active and not u.share).sorted(

@@ -1,5 +1,6 @@
 from datetime import date, datetime, timedelta
 
+from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo import fields
@@ -100,6 +101,23 @@ class TestPayments(CtxhContractCase):
         self.assertEqual(reminded.mapped("res_id"), (moves - son_invoice).ids)
         self.assertEqual(reminded.user_id, self.accountant_a)
         self.assertEqual(self.contract.with_user(self.accountant_a).amount_overdue, 3_000_000)
+
+    def test_overdue_by_the_facility_calendar(self):
+        """At 00:30 in Vietnam (17:30 UTC the day before) an invoice due the day before is overdue, even for a
+        scheduler that counts days in UTC."""
+        invoice = self._posted_month(date(2026, 3, 1))[:1]
+        due = invoice.invoice_date_due
+        Move = self.env["account.move"].with_context(tz="UTC")
+        with freeze_time(datetime.combine(due, datetime.min.time()) + timedelta(hours=17, minutes=30)):
+            self.assertEqual(fields.Date.context_today(Move), due, "in UTC it is still the due date")
+            Move._cron_ctxh_overdue_reminders()
+        self.assertTrue(self.env["mail.activity"].search([
+            ("res_model", "=", "account.move"), ("res_id", "=", invoice.id)]))
+        with freeze_time(datetime.combine(due, datetime.min.time()) + timedelta(hours=16, minutes=30)):
+            self.env["mail.activity"].search([("res_model", "=", "account.move")]).unlink()
+            Move._cron_ctxh_overdue_reminders()  # 23:30 in Vietnam on the due date: not overdue yet
+        self.assertFalse(self.env["mail.activity"].search([
+            ("res_model", "=", "account.move"), ("res_id", "=", invoice.id)]))
 
     def test_grace_days_are_data(self):
         """With 400 days of grace in force, nothing from March 2026 is overdue yet."""
