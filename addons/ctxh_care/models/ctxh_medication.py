@@ -102,6 +102,18 @@ class CtxhMedication(models.Model):
                     medicine=order.medicine, person=order.resident_id.name,
                     state=dict(self._fields["state"]._description_selection(self.env))[order.state]))
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_recorded_doses(self):
+        """An order whose doses have been given, refused or missed is part of the resident's history: it is
+        stopped, never deleted (its planned doses alone may go)."""
+        recorded = self.administration_ids.filtered(lambda dose: dose.state != "planned")
+        if recorded:
+            order = recorded[0].medication_id
+            raise UserError(self.env._(
+                "The order of %(medicine)s for %(person)s has doses already recorded: stop it instead of "
+                "deleting it, so that the record of what was given stays.",
+                medicine=order.medicine, person=order.resident_id.name))
+
     def action_activate(self):
         """Medical staff start the order; the doses of the coming days are planned at once."""
         self.env["res.users"]._ctxh_check_group(MEDICAL)
@@ -245,6 +257,13 @@ class CtxhMedicationAdministration(models.Model):
                 raise ValidationError(self.env._(
                     "Write why %(person)s did not take %(medicine)s.",
                     person=dose.resident_id.name, medicine=dose.medicine))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_recorded(self):
+        """A dose given, refused or missed is history; only a planned dose may be removed."""
+        recorded = self.filtered(lambda dose: dose.state != "planned")
+        if recorded:
+            raise UserError(self.env._("%s is already recorded and cannot be deleted.", recorded[0].display_name))
 
     def write(self, vals):
         if not self.env.su and set(vals) - DOSE_RECORD_FIELDS and not self.env.user.has_group(MEDICAL):

@@ -234,6 +234,22 @@ class TestMedical(CtxhResidentsCase):
         missed.with_user(self.care_a).action_missed()
         self.assertEqual(missed.state, "missed")
 
+    def test_recorded_doses_are_never_deleted(self):
+        """An order with a dose given cannot be deleted, nor that dose; an order with planned doses only can."""
+        order = self._active_order()
+        given, planned = (self._dose(order, datetime(2026, 3, 10, hour, 0)) for hour in (0, 12))
+        given.with_user(self.care_a).action_given()
+        with self.assertRaisesRegex(UserError, "stop it instead"):
+            order.with_user(self.medical_a).unlink()
+        with self.assertRaises(UserError):
+            given.with_user(self.medical_a).unlink()
+        planned.with_user(self.medical_a).unlink()
+        self.assertTrue(given.exists())
+        draft = self._active_order(medicine="Paracetamol 500mg")
+        self._dose(draft, datetime(2026, 3, 11, 0, 0))
+        draft.with_user(self.medical_a).unlink()
+        self.assertFalse(draft.exists())
+
     def test_overdue_flag_and_search(self):
         """A planned dose is overdue once the grace period (60 minutes, a parameter) has passed."""
         order = self._active_order()
