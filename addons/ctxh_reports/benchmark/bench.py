@@ -20,6 +20,8 @@ from lxml import etree
 from odoo import fields
 from odoo.tools import SQL
 
+from odoo.addons.ctxh_services.models.ctxh_billing_run import CHUNK_SIZE_PARAM
+
 from ..report.ctxh_statistics_xlsx import AGE_GROUPS, age_group_sql
 
 
@@ -134,7 +136,8 @@ class Benchmark:
     def case_billing(self):
         env = self._env_as("accountant")
         month = self._billing_month()
-        self.env["ir.config_parameter"].set_param("ctxh_services.billing_chunk_size", 1_000_000)
+        # one synchronous run per facility (a large run would otherwise go on in the background)
+        self.env["ir.config_parameter"].set_param(CHUNK_SIZE_PARAM, 1_000_000)
         counts = {}
 
         def run_billing():

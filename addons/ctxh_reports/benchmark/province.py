@@ -29,6 +29,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
 
+from odoo.addons.ctxh_services.models.ctxh_billing_run import CHUNK_SIZE_PARAM
+
 _logger = logging.getLogger(__name__)
 
 SIZES = {"residents": 50_000, "stays": 60_000, "in_care": 3_000, "contracts": 2_000, "doses": 1_000_000}
@@ -200,12 +202,10 @@ class Province:
         categ = env.ref("ctxh_services.product_category_ctxh_care")
         self.products = {}
         for company in self.companies:
-            products = env["product.product"]
-            for name, kind, price in SERVICES:
-                products |= env["product.product"].create({
-                    "name": name, "type": "service", "categ_id": categ.id, "company_id": company.id,
-                    "ctxh_service_kind": kind, "list_price": price, "taxes_id": [Command.clear()],
-                })
+            products = env["product.product"].create([{
+                "name": name, "type": "service", "categ_id": categ.id, "company_id": company.id,
+                "ctxh_service_kind": kind, "list_price": price, "taxes_id": [Command.clear()],
+            } for name, kind, price in SERVICES])
             self.products[company.id] = products
             env["ctxh.price.list"].create({
                 "name": f"Bảng giá dịch vụ chăm sóc tự nguyện {company.ctxh_code}",
@@ -645,23 +645,27 @@ class Province:
         self.counts["ctxh_care_contract"] = len(contracts)
 
     def _billing(self):
-        """The past twelve months, facility by facility, through the billing runs (posted)."""
-        Run = self.env["ctxh.billing.run"]
-        for months_back in range(12, 0, -1):
-            month = (self.today - relativedelta(months=months_back)).replace(day=1)
-            for company in self.companies:
-                run = Run.with_company(company).create({"company_id": company.id, "date_from": month})
-                contracts = self.env["ctxh.care.contract"].search(run._contracts_domain(), order="id")
-                moves = run._generate_moves(contracts)
-                run.write({"state": "generated", "progress_total": len(contracts), "progress_done": len(contracts),
-                           "progress_cursor": contracts[-1:].id or 0, "user_id": self.staff[company.id, "accountant"]})
-                if self.post_invoices and moves:
-                    moves.action_post()
-                    run.state = "posted"
-                self.counts["account_move"] += len(moves)
-                self.env.flush_all()
-            self.env.invalidate_all()
-            _logger.info("province: billed %s", month.strftime("%m/%Y"))
+        """The past twelve months, facility by facility, through the billing runs as each facility's accountant
+        generates and posts them (in the foreground: the batch size is raised for the while)."""
+        Param = self.env["ir.config_parameter"]
+        chunk_size = Param.get_param(CHUNK_SIZE_PARAM)
+        Param.set_param(CHUNK_SIZE_PARAM, len(self.contracts) + 1)
+        try:
+            for months_back in range(12, 0, -1):
+                month = (self.today - relativedelta(months=months_back)).replace(day=1)
+                for company in self.companies:
+                    accountant = self.env["res.users"].browse(self.staff[company.id, "accountant"])
+                    run = self.env["ctxh.billing.run"].with_user(accountant).with_company(company).create(
+                        {"company_id": company.id, "date_from": month})
+                    run.action_generate()
+                    if self.post_invoices:
+                        run.action_post()
+                    self.counts["account_move"] += len(run.move_ids)
+                    self.env.flush_all()
+                self.env.invalidate_all()
+                _logger.info("province: billed %s", month.strftime("%m/%Y"))
+        finally:
+            Param.set_param(CHUNK_SIZE_PARAM, chunk_size or False)
 
 
 def generate(env, seed=20261128, scale=1.0, today=None, post_invoices=True):

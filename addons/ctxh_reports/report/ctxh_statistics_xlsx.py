@@ -8,13 +8,6 @@ DEATH = "death"  # code of the discharge ground for a death (ctxh_residents data
 AGE_GROUPS = [(0, 6), (6, 16), (16, 18), (18, 60), (60, 80), (80, None)]
 
 
-def age_group(age):
-    """Index in AGE_GROUPS of ``age``, None if unknown."""
-    if age is None:
-        return None
-    return next(i for i, (low, high) in enumerate(AGE_GROUPS) if low <= age and (high is None or age < high))
-
-
 def age_group_sql(day):
     """SQL of the index in AGE_GROUPS of the age of resident ``r`` on ``day`` (NULL if unknown): from the
     birth date, else from the year of birth."""
