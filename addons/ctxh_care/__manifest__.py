@@ -22,6 +22,7 @@
         "views/ctxh_medical_views.xml",
         "views/ctxh_activity_views.xml",
         "views/ctxh_incident_views.xml",
+        "views/ctxh_dose_correction_views.xml",
     ],
     "demo": [
         "demo/ctxh_care_plan_demo.xml",

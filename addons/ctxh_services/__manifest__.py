@@ -11,6 +11,7 @@
     "data": [
         "security/ctxh_services_groups.xml",
         "security/ctxh_contract_security.xml",
+        "security/ctxh_care_contract_addendum_security.xml",
         "security/ctxh_allowance_security.xml",
         "security/ctxh_social_security.xml",
         "security/ctxh_import_security.xml",
@@ -21,6 +22,7 @@
         "views/account_move_views.xml",
         "views/account_payment_views.xml",
         "views/ctxh_contract_views.xml",
+        "views/ctxh_care_contract_addendum_views.xml",
         "views/ctxh_allowance_views.xml",
         "views/ctxh_social_views.xml",
         "views/ctxh_import_wizard_views.xml",

@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
+
 DIRECTOR = "ctxh_residents.group_ctxh_director"
 
 PROGRAMME_KINDS = [
@@ -22,7 +24,11 @@ class CtxhProgramme(models.Model):
 
     _name = "ctxh.programme"
     _description = "Activity Programme"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.write.guard.mixin"]
+    _ctxh_action_fields = ("state",)
+    _ctxh_frozen = {"closed": ALL}
+    _ctxh_free_fields = ("description",)
+    _ctxh_deletable = "a programme still in draft, which never met"
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -70,23 +76,23 @@ class CtxhProgramme(models.Model):
     def _check_capacity(self):
         self.enrolment_ids._check_capacity()
 
-    def _check_state(self, *states):
-        for programme in self:
-            if programme.state not in states:
-                raise UserError(self.env._("The programme %s is not at this step.", programme.name))
+    def _ctxh_deletable_records(self):
+        return self.filtered(lambda programme: programme.state == "draft")
 
     def action_open(self):
-        self._check_state("draft")
-        self.write({"state": "open"})
+        self.env["res.users"]._ctxh_check_group(CARE)
+        self._ctxh_check_state("draft")
+        return self._ctxh_action_write({"state": "open"})
 
     def action_close(self):
-        self._check_state("open")
-        self.write({"state": "closed"})
+        self.env["res.users"]._ctxh_check_group(CARE)
+        self._ctxh_check_state("open")
+        return self._ctxh_action_write({"state": "closed"})
 
     def action_reset_draft(self):
         self.env["res.users"]._ctxh_check_group(DIRECTOR)
-        self._check_state("closed")
-        self.write({"state": "draft"})
+        self._ctxh_check_state("closed")
+        return self._ctxh_action_write({"state": "draft"})
 
     def action_view_sessions(self):
         self.ensure_one()
@@ -101,7 +107,11 @@ class CtxhProgrammeEnrolment(models.Model):
 
     _name = "ctxh.programme.enrolment"
     _description = "Programme Enrolment"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ctxh.write.guard.mixin"]
+    _ctxh_action_fields = ("state",)
+    # who took part in what is history: a resident enrolled by mistake is dropped, not deleted
+    _ctxh_frozen = {"completed": ("programme_id", "resident_id", "date"),
+                    "dropped": ("programme_id", "resident_id", "date")}
     _order = "programme_id, resident_id"
     _rec_name = "resident_id"
     _check_company_auto = True
@@ -167,22 +177,20 @@ class CtxhProgrammeEnrolment(models.Model):
                 raise ValidationError(self.env._(
                     "A certificate is only issued to a resident who passed (%s).", enrolment.resident_id.name))
 
-    def _check_state(self, *states):
-        for enrolment in self:
-            if enrolment.state not in states:
-                raise UserError(self.env._("The enrolment of %s is not at this step.", enrolment.resident_id.name))
-
     def action_complete(self):
-        self._check_state("enrolled")
-        self.write({"state": "completed"})
+        self.env["res.users"]._ctxh_check_group(CARE)
+        self._ctxh_check_state("enrolled")
+        return self._ctxh_action_write({"state": "completed"})
 
     def action_drop(self):
-        self._check_state("enrolled")
-        self.write({"state": "dropped"})
+        self.env["res.users"]._ctxh_check_group(CARE)
+        self._ctxh_check_state("enrolled")
+        return self._ctxh_action_write({"state": "dropped"})
 
     def action_reenrol(self):
-        self._check_state("dropped", "completed")
-        self.write({"state": "enrolled"})
+        self.env["res.users"]._ctxh_check_group(CARE)
+        self._ctxh_check_state("dropped", "completed")
+        return self._ctxh_action_write({"state": "enrolled"})
 
 
 class CtxhProgrammeSession(models.Model):
@@ -190,7 +198,11 @@ class CtxhProgrammeSession(models.Model):
 
     _name = "ctxh.programme.session"
     _description = "Programme Session"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.write.guard.mixin"]
+    _ctxh_action_fields = ("state",)
+    _ctxh_frozen = {"done": ALL, "cancelled": ALL}
+    _ctxh_free_fields = ("note",)
+    _ctxh_deletable = "a session planned and not held"
     _order = "date_start desc, id desc"
     _rec_name = "topic"
     _check_company_auto = True
@@ -276,36 +288,41 @@ class CtxhProgrammeSession(models.Model):
                     vals_list.append({"session_id": session.id, "resident_id": enrolment.resident_id.id})
         return self.env["ctxh.programme.attendance"].create(vals_list)
 
-    def _check_state(self, *states):
-        for session in self:
-            if session.state not in states:
-                raise UserError(self.env._("The session %s is not at this step.", session.display_name))
+    def _ctxh_deletable_records(self):
+        return self.filtered(lambda session: session.state == "planned")
 
     def action_prepare_attendance(self):
-        self._check_state("planned")
+        self.env["res.users"]._ctxh_check_group(CARE)
+        self._ctxh_check_state("planned")
         self._prepare_attendance()
+        return True
 
     def action_all_present(self):
-        self._check_state("planned")
+        self.env["res.users"]._ctxh_check_group(CARE)
+        self._ctxh_check_state("planned")
         self._prepare_attendance()
         self.attendance_ids.write({"status": "present"})
+        return True
 
     def action_done(self):
-        self._check_state("planned")
+        self.env["res.users"]._ctxh_check_group(CARE)
+        self._ctxh_check_state("planned")
         unmarked = self.attendance_ids.filtered(lambda a: not a.status)
         if unmarked:
             raise UserError(self.env._(
                 "Mark the attendance of every resident before closing the session (not marked: %s).",
                 ", ".join(unmarked.resident_id.mapped("name"))))
-        self.write({"state": "done"})
+        return self._ctxh_action_write({"state": "done"})
 
     def action_cancel(self):
-        self._check_state("planned")
-        self.write({"state": "cancelled"})
+        self.env["res.users"]._ctxh_check_group(CARE)
+        self._ctxh_check_state("planned")
+        return self._ctxh_action_write({"state": "cancelled"})
 
     def action_reset_planned(self):
-        self._check_state("done", "cancelled")
-        self.write({"state": "planned"})
+        self.env["res.users"]._ctxh_check_group(CARE)
+        self._ctxh_check_state("done", "cancelled")
+        return self._ctxh_action_write({"state": "planned"})
 
 
 class CtxhProgrammeAttendance(models.Model):
@@ -313,6 +330,9 @@ class CtxhProgrammeAttendance(models.Model):
 
     _name = "ctxh.programme.attendance"
     _description = "Session Attendance"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_parent_field = "session_id"
+    _ctxh_deletable = "a line of a session not yet held"
     _order = "session_id, resident_name, id"
     _rec_name = "resident_id"
     _check_company_auto = True
@@ -341,6 +361,8 @@ class CtxhRehabStage(models.Model):
 
     _name = "ctxh.rehab.stage"
     _description = "Rehabilitation Stage"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_deletable = "configuration: a stage no stay uses (the database keeps used ones)"
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
@@ -357,6 +379,8 @@ class CtxhRehabStage(models.Model):
 
 class CtxhStay(models.Model):
     _inherit = "ctxh.stay"
+    # the stage moves on during the stay
+    _ctxh_free_fields = ("case_worker_id", "rehab_stage_id")
 
     is_rehab_stay = fields.Boolean(compute="_compute_is_rehab_stay", string="Drug Rehabilitation Stay")
     rehab_stage_id = fields.Many2one("ctxh.rehab.stage", groups=CARE, string="Rehabilitation Stage", tracking=True,

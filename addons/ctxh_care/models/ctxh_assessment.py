@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
+
 CARE = "ctxh_residents.group_ctxh_care_staff"
 
 SCORES = [
@@ -18,6 +20,8 @@ class CtxhAssessmentDomain(models.Model):
 
     _name = "ctxh.assessment.domain"
     _description = "Assessment Domain"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_deletable = "configuration: a domain no assessment scored (the database keeps used ones)"
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
@@ -36,6 +40,8 @@ class CtxhAssessmentLine(models.Model):
 
     _name = "ctxh.assessment.line"
     _description = "Assessment Line"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_parent_field = "assessment_id"
     _order = "sequence, id"
     _check_company_auto = True
 
@@ -53,6 +59,8 @@ class CtxhAssessment(models.Model):
     _name = "ctxh.assessment"
     _description = "Needs Assessment"
     _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.resident.record.mixin"]
+    _ctxh_action_fields = ("state",)
+    _ctxh_frozen = {"done": ALL}
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -123,30 +131,22 @@ class CtxhAssessment(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def _check_state(self, *states):
-        for assessment in self:
-            if assessment.state not in states:
-                raise UserError(self.env._(
-                    "The assessment %(assessment)s is %(state)s: this step is not possible now.",
-                    assessment=assessment.display_name,
-                    state=dict(self._fields["state"]._description_selection(self.env))[assessment.state]))
-
     def action_done(self):
         """Close the assessment once every domain is scored."""
         self.env["res.users"]._ctxh_check_group(CARE)
-        self._check_state("draft")
+        self._ctxh_check_state("draft")
         for assessment in self:
             missing = assessment.line_ids.filtered(lambda line: not line.score)
             if missing:
                 raise UserError(self.env._(
                     "Score every domain of the assessment of %(person)s first. Not scored: %(domains)s.",
                     person=assessment.resident_id.name, domains=", ".join(missing.domain_id.mapped("name"))))
-        self.write({"state": "done"})
+        return self._ctxh_action_write({"state": "done"})
 
     def action_reset_draft(self):
         self.env["res.users"]._ctxh_check_group(CARE)
-        self._check_state("done")
-        self.write({"state": "draft"})
+        self._ctxh_check_state("done")
+        return self._ctxh_action_write({"state": "draft"})
 
     def action_create_care_plan(self):
         """Open a new care plan drafted from this assessment."""

@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
+
 CARE = "ctxh_residents.group_ctxh_care_staff"
 DIRECTOR = "ctxh_residents.group_ctxh_director"
 
@@ -12,6 +14,10 @@ class CtxhCarePlanGoal(models.Model):
 
     _name = "ctxh.care.plan.goal"
     _description = "Care Plan Goal"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_parent_field = "plan_id"
+    _ctxh_free_fields = ("status",)  # how far the goal is reached is followed while the plan runs
+    _ctxh_deletable = "a line of a care plan not yet approved (an approved plan's lines are frozen)"
     _order = "sequence, id"
     _check_company_auto = True
 
@@ -38,6 +44,9 @@ class CtxhCarePlanIntervention(models.Model):
 
     _name = "ctxh.care.plan.intervention"
     _description = "Care Plan Intervention"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_parent_field = "plan_id"
+    _ctxh_deletable = "a line of a care plan not yet approved (an approved plan's lines are frozen)"
     _order = "sequence, id"
     _check_company_auto = True
 
@@ -78,7 +87,16 @@ class CtxhCarePlan(models.Model):
     _name = "ctxh.care.plan"
     _description = "Care Plan"
     _inherit = ["mail.thread", "ctxh.reminder.mixin", "ctxh.resident.record.mixin"]
-    _ctxh_director_states = ("approved",)
+    _ctxh_action_fields = ("state", "approver_id", "approval_date", "version", "previous_plan_id", "next_plan_id")
+    # what the director approved: changed only by a new version (action_review)
+    _APPROVED = ("resident_id", "stay_id", "assessment_id", "date_start", "goal_ids", "intervention_ids")
+    _ctxh_frozen = {
+        "submitted": ("goal_ids", "intervention_ids"),  # sent back to draft to be changed
+        "approved": _APPROVED,
+        "in_progress": _APPROVED,
+        "closed": ALL,
+    }
+    _ctxh_free_fields = ("note",)
     _order = "resident_id, version desc, id desc"
     _check_company_auto = True
 
@@ -146,29 +164,21 @@ class CtxhCarePlan(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def _check_state(self, *states):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for plan in self:
-            if plan.state not in states:
-                raise UserError(self.env._(
-                    "The care plan %(plan)s is %(state)s: this step is not possible now.",
-                    plan=plan.display_name, state=labels[plan.state]))
-
     def action_submit(self):
         self.env["res.users"]._ctxh_check_group(CARE)
-        self._check_state("draft")
+        self._ctxh_check_state("draft")
         for plan in self:
             if not plan.goal_ids:
                 raise UserError(self.env._("Set at least one goal in the care plan of %s.", plan.resident_id.name))
             if not plan.review_date:
                 raise UserError(self.env._("Set the review date of the care plan of %s.", plan.resident_id.name))
-        self.write({"state": "submitted"})
+        return self._ctxh_action_write({"state": "submitted"})
 
     def action_approve(self):
         """The facility head approves the plan (Circular 02/2020, step 2)."""
         self.env["res.users"]._ctxh_check_group(DIRECTOR)
-        self._check_state("submitted")
-        self.write({
+        self._ctxh_check_state("submitted")
+        return self._ctxh_action_write({
             "state": "approved",
             "approver_id": self.env.user.id,
             "approval_date": fields.Date.context_today(self),
@@ -177,29 +187,29 @@ class CtxhCarePlan(models.Model):
     def action_reset_draft(self):
         """Send a submitted plan back to its author for changes."""
         self.env["res.users"]._ctxh_check_group(CARE)
-        self._check_state("submitted")
-        self.write({"state": "draft"})
+        self._ctxh_check_state("submitted")
+        return self._ctxh_action_write({"state": "draft"})
 
     def action_start(self):
         self.env["res.users"]._ctxh_check_group(CARE)
-        self._check_state("approved")
-        self.write({"state": "in_progress"})
+        self._ctxh_check_state("approved")
+        return self._ctxh_action_write({"state": "in_progress"})
 
     def action_close(self):
         self.env["res.users"]._ctxh_check_group(CARE)
-        self._check_state("approved", "in_progress")
-        self.write({"state": "closed"})
+        self._ctxh_check_state("approved", "in_progress")
+        return self._ctxh_action_write({"state": "closed"})
 
     def action_review(self):
         """Close this version and open the next one as a draft with the same goals and interventions."""
         self.env["res.users"]._ctxh_check_group(CARE)
-        self._check_state(*self._review_states())
+        self._ctxh_check_state(*self._review_states())
         today = fields.Date.context_today(self)
         months = int(self.env["ctxh.legal.parameter"]._get_value("care_plan_review_months", 3))
         next_plans = self.browse()
         for plan in self:
-            next_plan = plan.copy(plan._prepare_next_version_vals(today, months))
-            plan.write({"state": "closed", "next_plan_id": next_plan.id})
+            next_plan = plan._ctxh_as_action().copy(plan._prepare_next_version_vals(today, months))
+            plan._ctxh_action_write({"state": "closed", "next_plan_id": next_plan.id})
             plan.message_post(body=self.env._("Reviewed: version %s opened.", next_plan.version))
             plan.activity_feedback(["ctxh_residents.mail_activity_type_ctxh_reminder"])
             next_plans |= next_plan

@@ -1,6 +1,8 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
+
 CARE = "ctxh_residents.group_ctxh_care_staff"
 DIRECTOR = "ctxh_residents.group_ctxh_director"
 
@@ -11,7 +13,11 @@ class CtxhIncident(models.Model):
     _name = "ctxh.incident"
     _description = "Incident"
     _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.write.guard.mixin"]
-    _ctxh_director_states = ("closed",)
+    _ctxh_action_fields = ("state", "reported_by_id", "closed_by_id", "closed_at")
+    # what was reported stays as reported: what comes later is added (notifications, actions, the review)
+    _REPORTED = ("name", "company_id", "date", "place", "incident_type", "description", "resident_ids",
+                 "staff_ids")
+    _ctxh_frozen = {"reported": _REPORTED, "closed": ALL}
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -62,7 +68,7 @@ class CtxhIncident(models.Model):
         for incident in self:
             if incident.state != "draft":
                 raise UserError(self.env._("The incident “%s” has already been reported.", incident.name))
-            incident.write({"state": "reported", "reported_by_id": self.env.user.id})
+            incident._ctxh_action_write({"state": "reported", "reported_by_id": self.env.user.id})
             director = incident.company_id.ctxh_director_id
             if incident._is_serious() and director:
                 incident.activity_schedule(
@@ -77,6 +83,7 @@ class CtxhIncident(models.Model):
                     partner_ids=director.partner_id.ids,
                     subtype_xmlid="mail.mt_comment",
                 )
+        return True
 
     def action_close(self):
         """The director reviews and closes the incident."""
@@ -86,8 +93,10 @@ class CtxhIncident(models.Model):
                 raise UserError(self.env._("Only a reported incident can be closed."))
             if not (incident.review_note or "").strip():
                 raise UserError(self.env._("Write the review of “%s” before closing it.", incident.name))
-        self.write({"state": "closed", "closed_by_id": self.env.user.id, "closed_at": fields.Datetime.now()})
+        self._ctxh_action_write({"state": "closed", "closed_by_id": self.env.user.id,
+                                 "closed_at": fields.Datetime.now()})
         self.activity_feedback(["mail.mail_activity_data_todo"])
+        return True
 
 
 class CtxhIncidentNotification(models.Model):
@@ -95,6 +104,8 @@ class CtxhIncidentNotification(models.Model):
 
     _name = "ctxh.incident.notification"
     _description = "Incident Notification"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_parent_field = "incident_id"
     _order = "notified_at, id"
     _check_company_auto = True
 

@@ -5,7 +5,10 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import create_index
+from odoo.tools import SQL, create_index
+
+from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
+from odoo.addons.ctxh_residents.tools import lock_rows
 
 MEDICAL = "ctxh_residents.group_ctxh_medical"
 CARE = "ctxh_residents.group_ctxh_care_staff"
@@ -23,6 +26,13 @@ class CtxhMedication(models.Model):
     _description = "Medication Order"
     _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.resident.record.mixin", "ctxh.sensitive.read.mixin"]
     _ctxh_health_record = True
+    _ctxh_action_fields = ("state",)
+    # a prescription in force is changed by stopping it and prescribing anew, so the doses given stay
+    # attached to what was prescribed when they were given
+    _PRESCRIBED = ("resident_id", "stay_id", "medicine", "dose", "route", "times_of_day", "date_start",
+                   "prescriber_id")
+    _ctxh_frozen = {"active": _PRESCRIBED, "stopped": ALL}
+    _ctxh_deletable = "an order prescribed by mistake, none of whose doses was recorded"
     _order = "state, date_start desc, id desc"
     _check_company_auto = True
 
@@ -94,14 +104,6 @@ class CtxhMedication(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def _check_state(self, *states):
-        for order in self:
-            if order.state not in states:
-                raise UserError(self.env._(
-                    "The order of %(medicine)s for %(person)s is %(state)s: this step is not possible now.",
-                    medicine=order.medicine, person=order.resident_id.name,
-                    state=dict(self._fields["state"]._description_selection(self.env))[order.state]))
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_recorded_doses(self):
         """An order whose doses have been given, refused or missed is part of the resident's history: it is
@@ -117,21 +119,22 @@ class CtxhMedication(models.Model):
     def action_activate(self):
         """Medical staff start the order; the doses of the coming days are planned at once."""
         self.env["res.users"]._ctxh_check_group(MEDICAL)
-        self._check_state("draft")
-        self.write({"state": "active"})
+        self._ctxh_check_state("draft")
+        self._ctxh_action_write({"state": "active"})
         self._generate_doses()
+        return True
 
     def action_stop(self):
         """Medical staff stop the order: doses still planned after now are removed."""
         self.env["res.users"]._ctxh_check_group(MEDICAL)
-        self._check_state("active")
+        self._ctxh_check_state("active")
         now = fields.Datetime.now()
         today = fields.Date.context_today(self)
         for order in self:
             if not order.date_end or order.date_end > today:
                 order.date_end = max(today, order.date_start)
         self.administration_ids.filtered(lambda d: d.state == "planned" and d.scheduled_at > now).unlink()
-        self.write({"state": "stopped"})
+        return self._ctxh_action_write({"state": "stopped"})
 
     def action_view_doses(self):
         self.ensure_one()
@@ -192,6 +195,12 @@ class CtxhMedicationAdministration(models.Model):
 
     _name = "ctxh.medication.administration"
     _description = "Medication Dose"
+    _inherit = ["ctxh.write.guard.mixin"]
+    # who recorded a dose, when and how: only the recording (and a correction) says so
+    _ctxh_action_fields = ("state", "given_at", "given_by", "recorded_state", "correction_of_id",
+                           "corrected_by_id", "correction_reason")
+    _ctxh_frozen = {"given": ALL, "refused": ALL, "missed": ALL, "corrected": ALL}
+    _ctxh_deletable = "a planned dose not yet recorded (an order stopped early removes its later doses)"
     _order = "scheduled_at, id"
     _check_company_auto = True
 
@@ -207,18 +216,29 @@ class CtxhMedicationAdministration(models.Model):
     given_at = fields.Datetime(string="Recorded At", readonly=True, copy=False)
     given_by = fields.Many2one("res.users", string="Recorded By", readonly=True, copy=False, index=True)
     state = fields.Selection(
-        [("planned", "Planned"), ("given", "Given"), ("refused", "Refused"), ("missed", "Missed")],
+        [("planned", "Planned"), ("given", "Given"), ("refused", "Refused"), ("missed", "Missed"),
+         ("corrected", "Corrected")],
         default="planned", required=True, index=True, copy=False,
+        help="Corrected: the record was wrong; the correction that replaces it is linked below.",
     )
     reason = fields.Text(help="Why the dose was refused or missed.")
+    # a correction never rewrites the record: the wrong one is kept, marked corrected, with what it said
+    recorded_state = fields.Selection(
+        [("given", "Given"), ("refused", "Refused"), ("missed", "Missed")], string="Recorded As",
+        readonly=True, copy=False, help="What the corrected record said before it was corrected.")
+    correction_of_id = fields.Many2one("ctxh.medication.administration", string="Corrects", readonly=True,
+                                       copy=False, index="btree_not_null", check_company=True)
+    corrected_by_id = fields.Many2one("ctxh.medication.administration", string="Corrected By", readonly=True,
+                                      copy=False, check_company=True)
+    correction_reason = fields.Text(readonly=True, copy=False, help="Why the record was corrected.")
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue", string="Overdue")
-
-    _sql_constraints = [
-        ("dose_uniq", "unique(medication_id, scheduled_at)", "This dose is already planned."),
-    ]
 
     def init(self):
         result = super().init()
+        # one record in force per planned dose; a corrected record stays beside its correction
+        self.env.cr.execute(SQL(
+            "CREATE UNIQUE INDEX IF NOT EXISTS ctxh_medication_administration_dose_uniq ON %s "
+            "(medication_id, scheduled_at) WHERE state != 'corrected'", SQL.identifier(self._table)))
         # a million doses: a facility's round of the day and its compliance report read one facility's period
         create_index(self.env.cr, "ctxh_medication_administration_company_scheduled_index", self._table,
                      ["company_id", "scheduled_at"])
@@ -258,15 +278,11 @@ class CtxhMedicationAdministration(models.Model):
                     "Write why %(person)s did not take %(medicine)s.",
                     person=dose.resident_id.name, medicine=dose.medicine))
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_recorded(self):
-        """A dose given, refused or missed is history; only a planned dose may be removed."""
-        recorded = self.filtered(lambda dose: dose.state != "planned")
-        if recorded:
-            raise UserError(self.env._("%s is already recorded and cannot be deleted.", recorded[0].display_name))
+    def _ctxh_deletable_records(self):
+        return self.filtered(lambda dose: dose.state == "planned")
 
     def write(self, vals):
-        if not self.env.su and set(vals) - DOSE_RECORD_FIELDS and not self.env.user.has_group(MEDICAL):
+        if not self._ctxh_in_action() and set(vals) - DOSE_RECORD_FIELDS and not self.env.user.has_group(MEDICAL):
             raise AccessError(self.env._("Only medical staff may change a planned dose; record it instead."))
         return super().write(vals)
 
@@ -281,16 +297,55 @@ class CtxhMedicationAdministration(models.Model):
             if state != "given" and not (dose.reason or "").strip():
                 raise UserError(self.env._("Write why %(person)s did not take %(medicine)s before recording it.",
                                            person=dose.resident_id.name, medicine=dose.medicine))
-        self.write({"state": state, "given_at": fields.Datetime.now(), "given_by": self.env.user.id})
+        return self._ctxh_action_write({"state": state, "given_at": fields.Datetime.now(),
+                                        "given_by": self.env.user.id})
 
     def action_given(self):
-        self._record("given")
+        return self._record("given")
 
     def action_refused(self):
-        self._record("refused")
+        return self._record("refused")
 
     def action_missed(self):
-        self._record("missed")
+        return self._record("missed")
+
+    def action_correct(self):
+        """Open the correction of a recorded dose (recorded against the wrong outcome or time)."""
+        self.ensure_one()
+        self.env["res.users"]._ctxh_check_group(CARE)
+        self._ctxh_check_state("given", "refused", "missed")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Correct a Recorded Dose"),
+            "res_model": "ctxh.dose.correction",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_dose_id": self.id},
+        }
+
+    def _ctxh_correct(self, state, given_at, reason):
+        """Replace this recorded dose by a corrected record: this one is kept, marked corrected, and says
+        what it recorded; the new one carries the right outcome, who corrected it and why."""
+        self.ensure_one()
+        self.env["res.users"]._ctxh_check_group(CARE)
+        lock_rows(self)
+        self._ctxh_check_state("given", "refused", "missed")
+        if not (reason or "").strip():
+            raise UserError(self.env._("Write why the record of %s is corrected.", self.display_name))
+        self._ctxh_action_write({"recorded_state": self.state, "state": "corrected"})
+        self.flush_recordset(["state"])  # the record in force changes: the unique index must see it first
+        correction = self._ctxh_as_action().create({
+            "medication_id": self.medication_id.id,
+            "scheduled_at": self.scheduled_at,
+            "state": state,
+            "given_at": given_at or fields.Datetime.now(),
+            "given_by": self.env.user.id,
+            "reason": self.reason if state == "given" else reason,
+            "correction_of_id": self.id,
+            "correction_reason": reason,
+        })
+        self._ctxh_action_write({"corrected_by_id": correction.id})
+        return correction
 
 
 class CtxhResident(models.Model):

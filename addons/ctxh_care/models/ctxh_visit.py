@@ -10,7 +10,7 @@ class CtxhVisit(models.Model):
 
     _name = "ctxh.visit"
     _description = "Family Visit"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ctxh.write.guard.mixin"]
     _order = "time_in desc, id desc"
     _check_company_auto = True
 
@@ -79,6 +79,7 @@ class CtxhVisit(models.Model):
     def action_leave(self):
         self.env["res.users"]._ctxh_check_group("ctxh_residents.group_ctxh_care_staff")
         self.filtered(lambda v: not v.time_out).write({"time_out": fields.Datetime.now()})
+        return True
 
 
 class CtxhResident(models.Model):

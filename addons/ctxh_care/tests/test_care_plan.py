@@ -195,8 +195,8 @@ class TestCarePlan(CarePlanCase):
             plan.action_review()
         self.assertFalse(plan.next_plan_id)
 
-    def test_care_staff_cannot_delete(self):
-        """Care staff keep plans and assessments but cannot delete them; the director can."""
+    def test_nobody_deletes_plans_and_assessments(self):
+        """Care staff have no right to delete plans and assessments, and the director is refused: they are history."""
         plan = self._plan()
         assessment = self.env["ctxh.assessment"].with_user(self.care_a).create({"resident_id": self.resident_a.id})
         with self.assertRaises(AccessError):
@@ -205,9 +205,11 @@ class TestCarePlan(CarePlanCase):
             assessment.with_user(self.care_a).unlink()
         with self.assertRaises(AccessError):
             plan.goal_ids[0].with_user(self.care_a).unlink()
-        plan.with_user(self.director_a).unlink()
-        assessment.with_user(self.director_a).unlink()
-        self.assertFalse(plan.exists() or assessment.exists())
+        with self.assertRaisesRegex(UserError, "never deleted"):
+            plan.with_user(self.director_a).unlink()
+        with self.assertRaisesRegex(UserError, "never deleted"):
+            assessment.with_user(self.director_a).unlink()
+        self.assertTrue(plan.exists() and assessment.exists())
 
 
 @tagged("post_install", "-at_install")

@@ -101,6 +101,10 @@ MODELS = {
     "ctxh.care.contract":             (NONE, R, R, RWC, RWCD),
     "ctxh.care.contract.payer":       (NONE, NONE, NONE, RWCD, RWCD),
     "ctxh.care.contract.line":        (NONE, NONE, NONE, RWCD, RWCD),
+    # accountants draft addenda (and delete a draft), the director signs them (see ACTIONS)
+    "ctxh.care.contract.addendum":    (NONE, NONE, NONE, RWCD, RWCD),
+    "ctxh.care.contract.addendum.line": (NONE, NONE, NONE, RWCD, RWCD),
+    "ctxh.care.contract.addendum.payer": (NONE, NONE, NONE, RWCD, RWCD),
     "ctxh.service.usage":             (NONE, NONE, NONE, RWCD, RWCD),
     "ctxh.billing.run":               (NONE, NONE, NONE, RWCD, RWCD),
     # accountants keep the dated levels and coefficients the law sets; only the director deletes
@@ -196,6 +200,7 @@ ACTIONS = {
     },
     "ctxh.followup": {
         "action_done": CARE_UP,
+        "action_cancel": CARE_UP,
     },
     "ctxh.assessment": {
         "action_done": CARE_UP,
@@ -221,6 +226,10 @@ ACTIONS = {
         "action_given": CARE_UP,
         "action_refused": CARE_UP,
         "action_missed": CARE_UP,
+        "action_correct": CARE_UP,  # opens the correction; its action_confirm is checked
+    },
+    "ctxh.dose.correction": {
+        "action_confirm": CARE_UP,  # carers record doses, and correct what they recorded
     },
     "ctxh.incident": {
         "action_report": CARE_UP,
@@ -254,7 +263,12 @@ ACTIONS = {
         "action_register_payment": ACCOUNTING,
         "action_reset_draft": DIRECTOR,
         "action_archive": ACCOUNTING,
+        "action_new_addendum": ACCOUNTING,
         "action_view_invoices": OPENS_ONLY,
+    },
+    "ctxh.care.contract.addendum": {
+        "action_sign": DIRECTOR,  # a signed contract changes only by the director's signature
+        "action_cancel": ACCOUNTING,
     },
     "ctxh.billing.run": {
         "action_generate": ACCOUNTING,
@@ -265,15 +279,13 @@ ACTIONS = {
     "ctxh.allowance.sheet": {
         "action_compute": ACCOUNTING,
         "action_approve": DIRECTOR,
-        "action_reset_draft@computed": ACCOUNTING,
-        "action_reset_draft@approved": DIRECTOR,  # undoing the director's approval
+        "action_reset_draft@computed": ACCOUNTING,  # an approved sheet stays approved: no one resets it
         "action_create_burial_supports": ACCOUNTING,
         "action_view_burial_supports": OPENS_ONLY,
         "action_view_lines": OPENS_ONLY,
     },
     "ctxh.burial.support": {
-        "action_approve": DIRECTOR,
-        "action_reset_draft": DIRECTOR,
+        "action_approve": DIRECTOR,  # approved, it stays approved
     },
     "ctxh.hotline.call": {
         "action_admit": CARE_UP,
@@ -300,21 +312,21 @@ ACTIONS = {
 # roles allowed). The record is prepared as for the action named.
 # ----------------------------------------------------------------------
 GUARDED_WRITES = [
-    # DISCREPANCY: care staff write state "approved" on a submitted admission and skip the director's
-    # decision (action_approve checks the group; write() does not).
-    ("ctxh.admission", "action_approve", {"state": "approved"}, DIRECTOR),
-    # DISCREPANCY: the same for a care plan ("the facility head approves it", Circular 02/2020).
-    ("ctxh.care.plan", "action_approve", {"state": "approved"}, DIRECTOR),
-    # DISCREPANCY: the same for a discharge decision.
-    ("ctxh.discharge", "action_approve", {"state": "approved"}, DIRECTOR),
-    # DISCREPANCY: an accountant activates a contract the director has not signed.
-    ("ctxh.care.contract", "action_activate", {"state": "active"}, DIRECTOR),
-    # DISCREPANCY: an accountant approves the allowance sheet instead of the director.
-    ("ctxh.allowance.sheet", "action_approve", {"state": "approved"}, DIRECTOR),
-    # DISCREPANCY: an accountant approves a burial support instead of the director.
-    ("ctxh.burial.support", "action_approve", {"state": "approved"}, DIRECTOR),
-    # DISCREPANCY: care staff close an incident the director has not reviewed.
-    ("ctxh.incident", "action_close", {"state": "closed"}, DIRECTOR),
+    # No role writes what only an action decides, not even the director (the write guard,
+    # ctxh.write.guard.mixin): the director decides by the action, which checks the state and the group.
+    ("ctxh.admission", "action_approve", {"state": "approved"}, ()),
+    ("ctxh.admission", "action_approve", {"decision_number": "99/QĐ-TTBTXHLS"}, ()),
+    ("ctxh.care.plan", "action_approve", {"state": "approved"}, ()),
+    # care staff write the approval onto a draft plan, which then prints as approved (issue 13)
+    ("ctxh.care.plan", "action_submit", {"approval_date": "2026-12-01"}, ()),
+    ("ctxh.discharge", "action_approve", {"state": "approved"}, ()),
+    ("ctxh.care.contract", "action_activate", {"state": "active"}, ()),
+    # an accountant closes a contract with a plain write, skipping the liquidation (issue 13)
+    ("ctxh.care.contract", "action_reset_draft", {"state": "closed"}, ()),
+    ("ctxh.allowance.sheet", "action_approve", {"state": "approved"}, ()),
+    ("ctxh.burial.support", "action_approve", {"state": "approved"}, ()),
+    ("ctxh.incident", "action_close", {"state": "closed"}, ()),
+    ("ctxh.medication.administration", "action_given", {"state": "given"}, ()),
 ]
 
 

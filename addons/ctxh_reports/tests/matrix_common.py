@@ -131,6 +131,13 @@ class MatrixCase(CtxhContractCase):
             "resident_id": cls.resident2.id, "stay_id": cls.stay2.id, "date": date(2026, 1, 6),
             "date_start": date(2026, 1, 6)})
         sheet = Model("ctxh.allowance.sheet").create({"company_id": a.id, "date_from": date(2026, 6, 1)})
+        # a draft addendum to the signed contract, raising the room's price and sharing it with the son
+        addendum = Model("ctxh.care.contract.addendum").create({
+            "contract_id": cls.contract.id, "reason": "Điều chỉnh giá phòng theo bảng giá mới.",
+            "line_ids": [Command.create({"product_id": cls.contract.line_ids[:1].product_id.id,
+                                         "price_unit": 7_900_000})],
+            "replace_payers": True,
+            "payer_ids": [Command.create({"partner_id": cls.contract.payer_ids[:1].partner_id.id, "share": 100})]})
         cls.records = {
             "ctxh.resident": cls.resident,
             "ctxh.resident.relative": Model("ctxh.resident.relative").create({
@@ -188,6 +195,9 @@ class MatrixCase(CtxhContractCase):
             "ctxh.care.contract": cls.contract,
             "ctxh.care.contract.payer": cls.contract.payer_ids[:1],
             "ctxh.care.contract.line": cls.contract.line_ids[:1],
+            "ctxh.care.contract.addendum": addendum,
+            "ctxh.care.contract.addendum.line": addendum.line_ids,
+            "ctxh.care.contract.addendum.payer": addendum.payer_ids,
             "ctxh.service.usage": Model("ctxh.service.usage").create({
                 "contract_id": cls.contract.id, "product_id": cls.laundry.id, "quantity": 2,
                 "date": date(2026, 2, 3)}),
@@ -278,6 +288,11 @@ class MatrixCase(CtxhContractCase):
             "ctxh.care.contract.payer": {"contract_id": self.draft_contract.id, "partner_id": self.son.id,
                                          "share": 100},
             "ctxh.care.contract.line": {"contract_id": self.draft_contract.id, "product_id": self.shared_room.id},
+            "ctxh.care.contract.addendum": {"contract_id": self.contract.id, "reason": "Thêm dịch vụ."},
+            "ctxh.care.contract.addendum.line": {"addendum_id": rec["ctxh.care.contract.addendum"].id,
+                                                 "product_id": self.laundry.id, "price_unit": 150_000},
+            "ctxh.care.contract.addendum.payer": {"addendum_id": rec["ctxh.care.contract.addendum"].id,
+                                                  "partner_id": self.son.id, "share": 40},
             "ctxh.service.usage": {"contract_id": self.contract.id, "product_id": self.laundry.id, "quantity": 1},
             "ctxh.billing.run": {"company_id": a, "date_from": date(2026, 5, 1)},
             "ctxh.assistance.level": {"date_from": date(2030, 1, 1), "amount": 600_000},
@@ -345,6 +360,9 @@ class MatrixCase(CtxhContractCase):
             "ctxh.care.contract": {"date_end": date(2027, 12, 31)},
             "ctxh.care.contract.payer": {"sequence": 3},
             "ctxh.care.contract.line": {"discount": 5},
+            "ctxh.care.contract.addendum": {"reason": "Thêm dịch vụ giặt là theo yêu cầu của gia đình."},
+            "ctxh.care.contract.addendum.line": {"quantity": 2},
+            "ctxh.care.contract.addendum.payer": {"share": 60},
             "ctxh.service.usage": {"note": "Giặt chăn"},
             "ctxh.billing.run": {"date_from": date(2026, 3, 1)},
             "ctxh.assistance.level": {"legal_basis": "Nghị định 76/2024/NĐ-CP"},
@@ -420,10 +438,12 @@ class MatrixCase(CtxhContractCase):
         return order
 
     def _prepare_ctxh_medication_administration(self, key):
-        hours = {"action_given": 2, "action_refused": 3, "action_missed": 4}[key]
+        hours = {"action_given": 2, "action_refused": 3, "action_missed": 4, "action_correct": 5}[key]
         return self.env["ctxh.medication.administration"].create({
             "medication_id": self.records["ctxh.medication"].id, "scheduled_at": self.now - timedelta(hours=hours),
-            "reason": "Ngủ say, không đánh thức." if key != "action_given" else False})
+            "reason": "Ngủ say, không đánh thức." if key != "action_given" else False,
+            # a recorded dose, as the round records it (the fixture is written by the system)
+            "state": "given" if key == "action_correct" else "planned"})
 
     def _prepare_ctxh_incident(self, key):
         incident = self.records["ctxh.incident"].copy({"review_note": "Đã xem xét."})
@@ -481,7 +501,6 @@ class MatrixCase(CtxhContractCase):
         support = self.env["ctxh.burial.support"].create({
             "resident_id": self._resident(name="Đinh Văn Tám", gender="male").id,
             "date_of_death": date(2026, 5, 4)})
-        support.state = "approved" if key == "action_reset_draft" else "draft"
         return support
 
     def _prepare_ctxh_counselling_session(self, key):
@@ -497,6 +516,24 @@ class MatrixCase(CtxhContractCase):
 
     def _prepare_ctxh_bed_transfer(self, key):
         return self.env["ctxh.bed.transfer"]  # made by the caller: see _call_action
+
+    def _prepare_ctxh_dose_correction(self, key):
+        return self.env["ctxh.dose.correction"]  # made by the caller: see _call_action
+
+    def _prepare_ctxh_care_contract_addendum(self, key):
+        return self.env["ctxh.care.contract.addendum"].create({
+            "contract_id": self.contract.id, "reason": "Gia đình xin thêm dịch vụ giặt là.",
+            "line_ids": [Command.create({"product_id": self.contract.line_ids[:1].product_id.id, "quantity": 1,
+                                         "price_unit": 7_800_000})]})
+
+    def _wizard_vals(self, model):
+        """What a user types in a wizard before confirming it (a wizard belongs to the user who opens it)."""
+        if model == "ctxh.bed.transfer":
+            return {"stay_id": self.stay.id, "bed_id": self.bed2.id}
+        if model == "ctxh.dose.correction":
+            dose = self._prepare_ctxh_medication_administration("action_correct")
+            return {"dose_id": dose.id, "state": "refused", "reason": "Ghi nhầm người trong vòng phát thuốc."}
+        return None
 
     # ------------------------------------------------------------------
     # Attempts, each rolled back

@@ -35,8 +35,9 @@ class TestHttpAccessMatrix(RpcCase):
         return self._classify(name), "" if name == OK else str(result)[:120]
 
     def _rpc_action(self, record, key):
-        if record._name == "ctxh.bed.transfer":
-            name, wizard_id = self._call_kw(record._name, "create", [{"stay_id": self.stay.id, "bed_id": self.bed2.id}])
+        wizard_vals = self._wizard_vals(record._name)
+        if wizard_vals is not None:
+            name, wizard_id = self._call_kw(record._name, "create", [wizard_vals])
             if name != OK:
                 return self._classify(name), str(wizard_id)[:120]
             name, result = self._call_kw(record._name, "action_confirm", [[wizard_id]])

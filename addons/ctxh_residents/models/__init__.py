@@ -1,3 +1,4 @@
+from . import ctxh_write_guard_mixin  # first: every ctxh model inherits it
 from . import res_company
 from . import res_users
 from . import res_country_state
@@ -7,7 +8,6 @@ from . import ctxh_ethnicity
 from . import ctxh_legal_parameter
 from . import ctxh_reminder_mixin
 from . import ctxh_sensitive_access_log
-from . import ctxh_write_guard_mixin
 from . import ctxh_room
 from . import ctxh_admission_type
 from . import ctxh_admission

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import lock_rows
+from .ctxh_write_guard_mixin import ALL
 
 DIRECTOR = "ctxh_residents.group_ctxh_director"
 CARE = "ctxh_residents.group_ctxh_care_staff"
@@ -14,6 +15,9 @@ class CtxhAdmissionDocument(models.Model):
 
     _name = "ctxh.admission.document"
     _description = "Admission Dossier Document"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_parent_field = "admission_id"
+    _ctxh_deletable = "a line of a dossier not yet submitted"
     _order = "sequence, id"
     _check_company_auto = True
 
@@ -27,6 +31,9 @@ class CtxhAdmissionDocument(models.Model):
                               help="Ticked when a file is attached; tick by hand for a paper original.")
     note = fields.Char()
 
+    def _ctxh_deletable_records(self):
+        return self.filtered(lambda line: line.admission_id.state == "draft")
+
     @api.depends("attachment_ids")
     def _compute_received(self):
         for line in self:
@@ -39,8 +46,16 @@ class CtxhAdmission(models.Model):
     _name = "ctxh.admission"
     _description = "Admission Request"
     _inherit = ["mail.thread", "ctxh.reminder.mixin", "ctxh.write.guard.mixin"]
-    _ctxh_director_states = ("approved", "refused")
-    _ctxh_director_fields = ("decision_number", "decision_date", "decision_signer_id")
+    _ctxh_action_fields = ("state", "decision_number", "decision_date", "decision_signer_id", "stay_id")
+    # the director decided on this person, this type of admission, this request
+    _DECIDED = ("resident_id", "admission_type_id", "company_id", "request_date", "refuse_reason")
+    _ctxh_frozen = {
+        "approved": _DECIDED,
+        # the stay has started: the bed and the reception record are the stay's now
+        "admitted": (*_DECIDED, "bed_id", "received_at", "brought_by", "source", "referrer_id"),
+        "refused": ALL,
+        "cancelled": ALL,
+    }
     _order = "request_date desc, id desc"
     _check_company_auto = True
 
@@ -105,10 +120,16 @@ class CtxhAdmission(models.Model):
     refuse_reason = fields.Text(string="Reason for Refusal", tracking=True, copy=False)
     stay_id = fields.Many2one("ctxh.stay", readonly=True, copy=False, string="Stay")
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_keep_history(self):
-        raise UserError(self.env._(
-            "An admission request is kept for good: cancel %s instead of deleting it.", self[:1].display_name))
+    def _ctxh_keep_history_message(self):
+        return self.env._(
+            "An admission request is kept for good: cancel %s instead of deleting it.", self.display_name)
+
+    def _ctxh_frozen_fields(self):
+        frozen = super()._ctxh_frozen_fields()
+        if self.decision_number:
+            # the decision was signed on this dossier (an emergency one is completed after the admission)
+            frozen.add("document_line_ids")
+        return frozen
 
     @api.depends("resident_id.name", "admission_type_id.name")
     def _compute_display_name(self):
@@ -163,18 +184,10 @@ class CtxhAdmission(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def _check_state(self, *states):
-        for admission in self:
-            if admission.state not in states:
-                raise UserError(self.env._(
-                    "The admission of %(person)s is %(state)s: this step is not possible now.",
-                    person=admission.resident_id.name,
-                    state=dict(self._fields["state"]._description_selection(self.env))[admission.state]))
-
     def action_submit(self):
         self.env["res.users"]._ctxh_check_group(CARE)
-        self._check_state("draft")
-        self.write({"state": "submitted"})
+        self._ctxh_check_state("draft")
+        return self._ctxh_action_write({"state": "submitted"})
 
     def action_approve(self):
         """The director's admission decision: numbered, dated, signed."""
@@ -184,7 +197,7 @@ class CtxhAdmission(models.Model):
             if admission.decision_number:
                 raise UserError(self.env._("%s already has an admission decision.", admission.display_name))
             if not (admission.state == "submitted" or (admission.state == "admitted" and admission.is_emergency)):
-                admission._check_state("submitted")
+                admission._ctxh_check_state("submitted")
             missing = admission.document_line_ids.filtered(lambda line: line.required and not line.received)
             if missing:
                 raise UserError(self.env._(
@@ -192,46 +205,48 @@ class CtxhAdmission(models.Model):
                     person=admission.resident_id.name,
                     documents=", ".join(missing.document_type_id.mapped("name"))))
             today = fields.Date.context_today(admission)
-            admission.write({
+            admission._ctxh_action_write({
                 "decision_number": admission.company_id._ctxh_next_decision_number(today),
                 "decision_date": today,
                 "decision_signer_id": self.env.user.id,
                 "state": "admitted" if admission.state == "admitted" else "approved",
             })
             admission.activity_feedback(["ctxh_residents.mail_activity_type_ctxh_decision"])
+        return True
 
     def action_refuse(self):
         self.env["res.users"]._ctxh_check_group(DIRECTOR)
         lock_rows(self)
-        self._check_state("submitted")
+        self._ctxh_check_state("submitted")
         for admission in self:
             if not (admission.refuse_reason or "").strip():
                 raise UserError(self.env._(
                     "Write the reason for refusing %s: the applicant is answered in writing.",
                     admission.resident_id.name))
-        self.write({"state": "refused"})
+        return self._ctxh_action_write({"state": "refused"})
 
     def action_cancel(self):
         self.env["res.users"]._ctxh_check_group(CARE)
-        self._check_state("draft", "submitted")
-        self.write({"state": "cancelled"})
+        self._ctxh_check_state("draft", "submitted")
+        return self._ctxh_action_write({"state": "cancelled"})
 
     def action_reset_draft(self):
         self.env["res.users"]._ctxh_check_group(CARE)
-        self._check_state("refused", "cancelled")
-        self.write({"state": "draft"})
+        self._ctxh_check_state("refused", "cancelled")
+        return self._ctxh_action_write({"state": "draft"})
 
     def action_admit(self):
         """Admit after the director's approval: the stay starts and the bed is assigned."""
         self.env["res.users"]._ctxh_check_group(CARE)
-        self._check_state("approved")
+        self._ctxh_check_state("approved")
         for admission in self:
             admission._start_stay(fields.Datetime.now())
+        return True
 
     def action_admit_emergency(self):
         """Admit at once (emergency protection): the dossier and the decision follow."""
         self.env["res.users"]._ctxh_check_group(CARE)
-        self._check_state("draft", "submitted")
+        self._ctxh_check_state("draft", "submitted")
         for admission in self:
             if not admission.is_emergency:
                 raise UserError(self.env._(
@@ -251,11 +266,12 @@ class CtxhAdmission(models.Model):
                     summary=self.env._("Sign the admission decision"),
                     user_id=director.id,
                 )
+        return True
 
     def _start_stay(self, start):
         self.ensure_one()
         max_days = self.admission_type_id.max_stay_days
-        stay = self.env["ctxh.stay"].create({
+        stay = self.env["ctxh.stay"]._ctxh_as_action().create({
             "resident_id": self.resident_id.id,
             "company_id": self.company_id.id,
             "admission_id": self.id,
@@ -265,7 +281,7 @@ class CtxhAdmission(models.Model):
         })
         if self.bed_id:
             stay._assign_bed(self.bed_id, start)
-        self.write({"state": "admitted", "stay_id": stay.id})
+        self._ctxh_action_write({"state": "admitted", "stay_id": stay.id})
         return stay
 
     def action_view_stay(self):

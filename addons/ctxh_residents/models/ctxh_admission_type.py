@@ -6,6 +6,8 @@ class CtxhDossierDocumentType(models.Model):
 
     _name = "ctxh.dossier.document.type"
     _description = "Dossier Document Type"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_deletable = "configuration: a document no dossier uses yet (the database keeps used ones)"
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
@@ -20,6 +22,8 @@ class CtxhAdmissionType(models.Model):
 
     _name = "ctxh.admission.type"
     _description = "Admission Type"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_deletable = "configuration: a type no admission uses yet (the database keeps used ones)"
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

@@ -11,6 +11,10 @@ class CtxhBedAssignment(models.Model):
 
     _name = "ctxh.bed.assignment"
     _description = "Bed Assignment"
+    _inherit = ["ctxh.write.guard.mixin"]
+    # the bed history is written by the admission, the transfer and the discharge, and kept
+    _ctxh_create_by_action = True
+    _ctxh_action_fields = ("stay_id", "bed_id", "company_id", "date_start", "date_end")
     _order = "date_start desc, id desc"
     _check_company_auto = True
 

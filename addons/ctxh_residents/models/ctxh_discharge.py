@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .ctxh_write_guard_mixin import ALL
+
 DIRECTOR = "ctxh_residents.group_ctxh_director"
 CARE = "ctxh_residents.group_ctxh_care_staff"
 
@@ -12,6 +14,8 @@ class CtxhDischargeReason(models.Model):
 
     _name = "ctxh.discharge.reason"
     _description = "Discharge Ground"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_deletable = "configuration: a ground no discharge uses yet (the database keeps used ones)"
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
@@ -32,8 +36,13 @@ class CtxhDischarge(models.Model):
     _name = "ctxh.discharge"
     _description = "Discharge"
     _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.write.guard.mixin"]
-    _ctxh_director_states = ("approved",)
-    _ctxh_director_fields = ("decision_number", "decision_date")
+    _ctxh_action_fields = ("state", "decision_number", "decision_date", "decision_signer_id")
+    # the director decided that this person leaves this stay, on this ground, to this destination
+    _DECIDED = ("stay_id", "reason_id", "destination", "requested_by", "requester_name", "request_date",
+                "receiving_partner_id", "request_attachment_ids")
+    _ctxh_frozen = {"approved": _DECIDED, "done": ALL, "cancelled": ALL}
+    # the follow-up visits go on after the handover
+    _ctxh_free_fields = ("followup_ids",)
     _order = "request_date desc, id desc"
     _check_company_auto = True
 
@@ -84,38 +93,35 @@ class CtxhDischarge(models.Model):
         for discharge in self:
             discharge.display_name = " - ".join(filter(None, [discharge.resident_id.name, discharge.reason_id.name]))
 
-    def _check_state(self, *states):
-        for discharge in self:
-            if discharge.state not in states:
-                raise UserError(self.env._("The discharge of %s is not at this step.", discharge.resident_id.name))
-
     def action_approve(self):
         """The director's discharge decision: numbered in the facility's decision register."""
         self.env["res.users"]._ctxh_check_group(DIRECTOR)
-        self._check_state("draft")
+        self._ctxh_check_state("draft")
         today = fields.Date.context_today(self)
         for discharge in self:
-            discharge.write({
+            discharge._ctxh_action_write({
                 "decision_number": discharge.company_id._ctxh_next_decision_number(today),
                 "decision_date": today,
                 "decision_signer_id": self.env.user.id,
                 "state": "approved",
             })
+        return True
 
     def action_done(self):
         """Hand the person over: the stay ends, the bed is freed, follow-ups are planned."""
         self.env["res.users"]._ctxh_check_group(CARE)
-        self._check_state("approved")
+        self._ctxh_check_state("approved")
         for discharge in self:
             when = discharge.handover_date or fields.Datetime.now()
             discharge.stay_id._end(when)
-            discharge.write({"state": "done", "handover_date": when})
+            discharge._ctxh_action_write({"state": "done", "handover_date": when})
             discharge._schedule_followups()
+        return True
 
     def action_cancel(self):
         self.env["res.users"]._ctxh_check_group(CARE)
-        self._check_state("draft", "approved")
-        self.write({"state": "cancelled"})
+        self._ctxh_check_state("draft", "approved")
+        return self._ctxh_action_write({"state": "cancelled"})
 
     def _schedule_followups(self):
         """Visits after reintegration, by default 1, 3, 6 and 12 months after the handover."""
@@ -140,7 +146,10 @@ class CtxhFollowup(models.Model):
 
     _name = "ctxh.followup"
     _description = "Reintegration Follow-up"
-    _inherit = ["mail.thread", "ctxh.reminder.mixin"]
+    _inherit = ["mail.thread", "ctxh.reminder.mixin", "ctxh.write.guard.mixin"]
+    _ctxh_action_fields = ("state", "date_done")
+    _ctxh_frozen = {"done": ALL}
+    _ctxh_free_fields = ("note",)
     _order = "date_planned, id"
     _check_company_auto = True
 
@@ -183,7 +192,14 @@ class CtxhFollowup(models.Model):
         for followup in self:
             if not followup.outcome:
                 raise UserError(self.env._("Record the outcome of the visit to %s.", followup.resident_id.name))
-        self.write({"state": "done", "date_done": fields.Date.context_today(self)})
+        self._ctxh_check_state("planned")
+        return self._ctxh_action_write({"state": "done", "date_done": fields.Date.context_today(self)})
+
+    def action_cancel(self):
+        """A visit that will not be made (the person moved away, died): kept, marked cancelled."""
+        self.env["res.users"]._ctxh_check_group(CARE)
+        self._ctxh_check_state("planned")
+        return self._ctxh_action_write({"state": "cancelled"})
 
     @api.model
     def _cron_overdue(self):

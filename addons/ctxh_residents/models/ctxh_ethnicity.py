@@ -6,6 +6,8 @@ class CtxhEthnicity(models.Model):
 
     _name = "ctxh.ethnicity"
     _description = "Ethnic Group"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_deletable = "reference list: an entry no resident uses (the database keeps used ones)"
     _order = "code"
 
     name = fields.Char(required=True, translate=True)
@@ -20,6 +22,8 @@ class CtxhEthnicity(models.Model):
 class CtxhReligion(models.Model):
     _name = "ctxh.religion"
     _description = "Religion"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_deletable = "reference list: an entry no resident uses (the database keeps used ones)"
     _order = "sequence, name"
 
     name = fields.Char(required=True, translate=True)

@@ -10,6 +10,9 @@ class CtxhLegalParameter(models.Model):
 
     _name = "ctxh.legal.parameter"
     _description = "Legal Parameter"
+    _inherit = ["ctxh.write.guard.mixin"]
+    # a value that was in force is not deleted but followed by a newer dated one
+    _ctxh_deletable = "configuration: a dated value entered by mistake"
     _order = "code, date_from desc"
 
     code = fields.Char(required=True, index=True)

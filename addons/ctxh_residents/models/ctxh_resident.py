@@ -3,7 +3,7 @@ import re
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.osv import expression
 
 SENSITIVE = "ctxh_residents.group_ctxh_sensitive"
@@ -147,10 +147,9 @@ class CtxhResident(models.Model):
     def _ctxh_log_resident(self):
         return self
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_keep_history(self):
-        raise UserError(self.env._(
-            "A resident's record is kept for good: archive %s instead of deleting it.", self[:1].name))
+    def _ctxh_keep_history_message(self):
+        return self.env._(
+            "A resident's record is kept for good: archive %s instead of deleting it.", self.name)
 
     _sql_constraints = [
         # Deferred: the Python check below explains the clash by name first;

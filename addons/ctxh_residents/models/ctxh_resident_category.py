@@ -6,6 +6,8 @@ class CtxhResidentCategory(models.Model):
 
     _name = "ctxh.resident.category"
     _description = "Resident Category"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_deletable = "configuration: a category no resident uses yet"
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

@@ -6,6 +6,8 @@ class CtxhResidentDocument(models.Model):
 
     _name = "ctxh.resident.document"
     _description = "Resident Document"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_deletable = "an identity document scanned by mistake or replaced by a newer one"
     _order = "issue_date desc, id desc"
     _check_company_auto = True
 

@@ -7,6 +7,8 @@ class CtxhResidentRelative(models.Model):
 
     _name = "ctxh.resident.relative"
     _description = "Relative or Guardian"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_deletable = "a relative entered by mistake; one who must not visit is kept as the record of that decision"
     _order = "is_guardian desc, sequence, id"
     _check_company_auto = True
 
@@ -42,6 +44,9 @@ class CtxhResidentRelative(models.Model):
         help="Set 'Must not visit' for an abuser, a trafficker or anyone a decision keeps away.",
     )
     note = fields.Char()
+
+    def _ctxh_deletable_records(self):
+        return self.filtered(lambda relative: relative.visit_permission != "forbidden")
 
     @api.depends("partner_id")
     def _compute_phone(self):

@@ -8,6 +8,8 @@ BED_STATE_BADGE = {"free": "text-bg-success", "occupied": "text-bg-danger", "out
 class CtxhRoom(models.Model):
     _name = "ctxh.room"
     _description = "Room"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_deletable = "configuration: a room whose beds never held anyone (the bed history keeps used ones)"
     _order = "company_id, building, floor, sequence, name"
     _check_company_auto = True
 
@@ -74,6 +76,8 @@ class CtxhRoom(models.Model):
 class CtxhBed(models.Model):
     _name = "ctxh.bed"
     _description = "Bed"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_deletable = "configuration: a bed that never held anyone (the bed history keeps used ones)"
     _order = "room_id, sequence, name"
     _check_company_auto = True
 

@@ -10,6 +10,8 @@ class CtxhSensitiveAccessLog(models.Model):
 
     _name = "ctxh.sensitive.access.log"
     _description = "Sensitive Data Access Log"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_create_by_action = True
     _order = "date desc, id desc"
 
     date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now, index=True)

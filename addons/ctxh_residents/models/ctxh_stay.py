@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import create_index
 
+from .ctxh_write_guard_mixin import ALL
+
 
 class CtxhStay(models.Model):
     """One episode of a resident in a facility: everything in care hangs off a stay."""
@@ -11,6 +13,11 @@ class CtxhStay(models.Model):
     _name = "ctxh.stay"
     _description = "Stay"
     _inherit = ["mail.thread", "ctxh.reminder.mixin", "ctxh.write.guard.mixin"]
+    # a stay is started by an admission, extended by the superior body's decision, ended by a discharge:
+    # nothing else creates, moves or ends one
+    _ctxh_create_by_action = True
+    _ctxh_frozen = {"active": ALL, "discharged": ALL}
+    _ctxh_free_fields = ("case_worker_id",)
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -57,10 +64,9 @@ class CtxhStay(models.Model):
         self.flush_model(["state", "resident_id"])
         return super().create(vals_list)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_keep_history(self):
-        raise UserError(self.env._(
-            "A stay is part of the resident's history and is never deleted; end it with a discharge."))
+    def _ctxh_keep_history_message(self):
+        return self.env._(
+            "A stay is part of the resident's history and is never deleted; end it with a discharge.")
 
     @api.depends("resident_id.name", "date_start")
     def _compute_display_name(self):
@@ -90,16 +96,16 @@ class CtxhStay(models.Model):
         current = self.bed_assignment_ids.filtered(lambda a: not a.date_end)
         if current.bed_id == bed:
             return current
-        current.write({"date_end": when})
-        return self.env["ctxh.bed.assignment"].create({
+        current._ctxh_action_write({"date_end": when})
+        return self.env["ctxh.bed.assignment"]._ctxh_as_action().create({
             "stay_id": self.id, "bed_id": bed.id, "date_start": when, "company_id": self.company_id.id,
         })
 
     def _end(self, when):
         """End the stay and free its bed."""
         for stay in self:
-            stay.bed_assignment_ids.filtered(lambda a: not a.date_end).write({"date_end": when})
-            stay.write({"state": "discharged", "date_end": when})
+            stay.bed_assignment_ids.filtered(lambda a: not a.date_end)._ctxh_action_write({"date_end": when})
+            stay._ctxh_action_write({"state": "discharged", "date_end": when})
 
     def action_transfer(self):
         self.ensure_one()

@@ -12,6 +12,8 @@ class CtxhSupervisingBody(models.Model):
 
     _name = "ctxh.supervising.body"
     _description = "Supervising Body"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_deletable = "configuration: a body entered by mistake"
     _order = "company_id, date_from desc, id desc"
     _check_company_auto = True
 

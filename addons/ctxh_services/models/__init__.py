@@ -4,6 +4,7 @@ from . import res_company
 from . import account_move
 from . import account_payment
 from . import ctxh_care_contract
+from . import ctxh_care_contract_addendum
 from . import ctxh_billing_run
 from . import ctxh_allowance
 from . import ctxh_social_service

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 # Vietnamese cash and bank vouchers: phiếu thu / phiếu chi for cash, giấy báo Có / báo Nợ for the bank
 VOUCHER_PREFIXES = {
@@ -43,6 +44,15 @@ class AccountPayment(models.Model):
     def _compute_ctxh_contract_ids(self):
         for payment in self:
             payment.ctxh_contract_ids = payment.reconciled_invoice_ids.ctxh_contract_id
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_keep_vouchers(self):
+        """A numbered receipt or payment voucher is in the facility's gapless register: it is cancelled, kept."""
+        numbered = self.filtered("ctxh_voucher_number")
+        if numbered:
+            raise UserError(self.env._(
+                "Voucher %s is in the facility's register and is never deleted: cancel it instead.",
+                numbered[:1].ctxh_voucher_number))
 
     def action_post(self):
         result = super().action_post()

@@ -9,6 +9,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_round
 
+from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
+from odoo.addons.ctxh_residents.tools import lock_rows
+
 ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
 DIRECTOR = "ctxh_residents.group_ctxh_director"
 DEFAULT_TZ = "Asia/Ho_Chi_Minh"
@@ -25,6 +28,8 @@ class CtxhAssistanceLevel(models.Model):
 
     _name = "ctxh.assistance.level"
     _description = "Standard Social Assistance Level"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_deletable = "configuration: a level entered by mistake (approved sheets keep the level they used)"
     _order = "state_id desc, date_from desc, id desc"
 
     date_from = fields.Date(string="Valid From", required=True)
@@ -79,6 +84,8 @@ class CtxhAllowanceCoefficient(models.Model):
 
     _name = "ctxh.allowance.coefficient"
     _description = "Allowance Coefficient"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_deletable = "configuration: a coefficient entered by mistake (approved sheets keep the one they used)"
     _order = "category_id, date_from desc, min_age"
 
     category_id = fields.Many2one("ctxh.resident.category", string="Resident Category", required=True,
@@ -125,7 +132,12 @@ class CtxhAllowanceSheet(models.Model):
     _name = "ctxh.allowance.sheet"
     _description = "Monthly Allowance Sheet"
     _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.write.guard.mixin"]
-    _ctxh_director_states = ("approved",)
+    _ctxh_action_fields = ("state", "approved_by_id", "approved_date")
+    # the director approved these lines for this month: a late change of the law is paid as arrears, on a
+    # sheet of its own, never by editing an approved one
+    _ctxh_frozen = {"approved": ALL}
+    _ctxh_free_fields = ("note", "burial_support_ids")
+    _ctxh_deletable = "a sheet not yet approved"
     _order = "date_from desc, id desc"
     _check_company_auto = True
 
@@ -221,47 +233,32 @@ class CtxhAllowanceSheet(models.Model):
                 vals["date_from"] = _month_bounds(fields.Date.to_date(vals["date_from"]))[0]
         return super().create(vals_list)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_approved(self):
-        if any(sheet.state == "approved" for sheet in self):
-            raise UserError(self.env._("An approved allowance sheet cannot be deleted."))
-
-    def _check_editable(self):
-        if any(sheet.state == "approved" for sheet in self):
-            raise UserError(self.env._("The allowance sheet is approved: reset it to draft to change its lines."))
+    def _ctxh_deletable_records(self):
+        return self.filtered(lambda sheet: sheet.state != "approved")
 
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def _check_state(self, *states):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for sheet in self:
-            if sheet.state not in states:
-                raise UserError(self.env._("%(sheet)s is %(state)s: this step is not possible now.",
-                                           sheet=sheet.display_name, state=labels[sheet.state]))
-
     def action_compute(self):
         """Build the lines of every state-funded resident in care during the month; running it
         again updates the same lines instead of adding new ones."""
         self.env["res.users"]._ctxh_check_group(ACCOUNTANT)
-        self._check_state("draft", "computed")
-        for sheet in self:
+        self._ctxh_check_state("draft", "computed")
+        for sheet in self._ctxh_as_action():
             sheet._compute_lines()
-        self.write({"state": "computed"})
-        return True
+        return self._ctxh_action_write({"state": "computed"})
 
     def action_approve(self):
         self.env["res.users"]._ctxh_check_group(DIRECTOR)
-        self._check_state("computed")
-        self.write({"state": "approved", "approved_by_id": self.env.uid,
-                    "approved_date": fields.Date.context_today(self)})
-        return True
+        self._ctxh_check_state("computed")
+        return self._ctxh_action_write({"state": "approved", "approved_by_id": self.env.uid,
+                                        "approved_date": fields.Date.context_today(self)})
 
     def action_reset_draft(self):
-        self.env["res.users"]._ctxh_check_group(DIRECTOR if "approved" in self.mapped("state") else ACCOUNTANT)
-        self._check_state("computed", "approved")
-        self.write({"state": "draft", "approved_by_id": False, "approved_date": False})
-        return True
+        """Back to draft before the approval; an approved sheet stays approved."""
+        self.env["res.users"]._ctxh_check_group(ACCOUNTANT)
+        self._ctxh_check_state("computed")
+        return self._ctxh_action_write({"state": "draft"})
 
     def action_create_burial_supports(self):
         """Burial support for the residents on the sheet who died during the month."""
@@ -400,6 +397,11 @@ class CtxhAllowanceSheetLine(models.Model):
 
     _name = "ctxh.allowance.sheet.line"
     _description = "Allowance Sheet Line"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_parent_field = "sheet_id"
+    # what the law gives is computed from the law's data (level, coefficient by category and age), not typed
+    _ctxh_action_fields = ("resident_id", "category_id", "age", "level", "coefficient")
+    _ctxh_deletable = "a line of a sheet not yet approved"
     _order = "sheet_id, category_id, resident_id"
     _check_company_auto = True
 
@@ -440,20 +442,6 @@ class CtxhAllowanceSheetLine(models.Model):
                 raise ValidationError(self.env._("%(resident)s cannot be in care more days than the month has.",
                                                  resident=line.resident_id.name))
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines.sheet_id._check_editable()
-        return lines
-
-    def write(self, vals):
-        self.sheet_id._check_editable()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_approved_sheet(self):
-        self.sheet_id._check_editable()
-
 
 class CtxhBurialSupport(models.Model):
     """Burial support (hỗ trợ mai táng) when a state-funded resident dies: a multiple of the
@@ -462,7 +450,10 @@ class CtxhBurialSupport(models.Model):
     _name = "ctxh.burial.support"
     _description = "Burial Support"
     _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.write.guard.mixin"]
-    _ctxh_director_states = ("approved",)
+    _ctxh_action_fields = ("state", "approved_by_id")
+    _ctxh_frozen = {"approved": ALL}
+    _ctxh_free_fields = ("note",)
+    _ctxh_deletable = "a support not yet approved"
     _order = "date_of_death desc, id desc"
     _check_company_auto = True
 
@@ -513,29 +504,15 @@ class CtxhBurialSupport(models.Model):
         for support in self:
             support.amount_words = support.currency_id.ctxh_amount_to_words(support.amount) if support.amount else False
 
-    def write(self, vals):
-        if any(s.state == "approved" for s in self) and set(vals) - {"state", "approved_by_id", "note"}:
-            raise UserError(self.env._("An approved burial support cannot be changed."))
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_approved(self):
-        if any(s.state == "approved" for s in self):
-            raise UserError(self.env._("An approved burial support cannot be deleted."))
+    def _ctxh_deletable_records(self):
+        return self.filtered(lambda support: support.state != "approved")
 
     def action_approve(self):
+        """The director approves the support; approved, it is paid as approved and never changed."""
         self.env["res.users"]._ctxh_check_group(DIRECTOR)
-        if any(s.state != "draft" for s in self):
-            raise UserError(self.env._("Only a draft burial support can be approved."))
-        self.write({"state": "approved", "approved_by_id": self.env.uid})
-        return True
-
-    def action_reset_draft(self):
-        self.env["res.users"]._ctxh_check_group(DIRECTOR)
-        if any(s.state != "approved" for s in self):
-            raise UserError(self.env._("Only an approved burial support can go back to draft."))
-        self.write({"state": "draft", "approved_by_id": False})
-        return True
+        lock_rows(self)
+        self._ctxh_check_state("draft")
+        return self._ctxh_action_write({"state": "approved", "approved_by_id": self.env.uid})
 
 
 class CtxhResident(models.Model):

@@ -38,6 +38,15 @@ class AccountMove(models.Model):
         """)
         return result
 
+    def write(self, vals):
+        # which contract, month and run an invoice bills is set when the billing creates it, never re-pointed
+        links = {"ctxh_contract_id", "ctxh_period_start", "ctxh_billing_run_id"}.intersection(vals)
+        if links and not self.env.su and self.filtered(lambda move: any(move[f] for f in links)):
+            raise UserError(self.env._(
+                "The care contract, month and billing run of an invoice are set by the billing and cannot be "
+                "changed: cancel the invoice and bill it again."))
+        return super().write(vals)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_keep_care_invoices(self):
         care = self.filtered("ctxh_contract_id")
@@ -51,7 +60,12 @@ class CtxhBillingRun(models.Model):
 
     _name = "ctxh.billing.run"
     _description = "Monthly Billing Run"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.write.guard.mixin"]
+    _ctxh_action_fields = ("state", "user_id", "progress_total", "progress_done", "progress_cursor")
+    # the month and facility a run invoiced are what its invoices say
+    _STARTED = ("company_id", "date_from", "date_to", "journal_id")
+    _ctxh_frozen = {"running": _STARTED, "generated": _STARTED, "posted": _STARTED}
+    _ctxh_deletable = "a draft run, which has created no invoice"
     _order = "date_from desc, id desc"
     _check_company_auto = True
 
@@ -110,10 +124,8 @@ class CtxhBillingRun(models.Model):
             if run.date_from.day != 1 or run.date_to != run.date_from + relativedelta(day=31):
                 raise ValidationError(self.env._("A billing run covers one calendar month, from its first day."))
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_not_draft(self):
-        if any(run.state != "draft" for run in self):
-            raise UserError(self.env._("Only a draft billing run can be deleted."))
+    def _ctxh_deletable_records(self):
+        return self.filtered(lambda run: run.state == "draft")
 
     # ------------------------------------------------------------------
     # Actions
@@ -134,18 +146,18 @@ class CtxhBillingRun(models.Model):
                     "open this run again when it has finished: what it created will not be created twice.",
                     facility=run.company_id.name, month=run.date_from.strftime("%m/%Y")))
             contracts = self.env["ctxh.care.contract"].search(run._contracts_domain(), order="id")
-            run.write({"user_id": self.env.uid, "progress_total": len(contracts), "progress_done": 0,
-                       "progress_cursor": 0})
+            run._ctxh_action_write({"user_id": self.env.uid, "progress_total": len(contracts), "progress_done": 0,
+                                    "progress_cursor": 0})
             if len(contracts) > chunk_size:
-                run.state = "running"
+                run._ctxh_action_write({"state": "running"})
                 run.message_post(body=self.env._(
                     "%(count)s contracts to invoice, %(size)s at a time in the background: follow the progress "
                     "on this form.", count=len(contracts), size=chunk_size))
                 self.env.ref("ctxh_services.ir_cron_ctxh_billing_run")._trigger()
                 continue
             created = run._generate_moves(contracts)
-            run.write({"state": "generated", "progress_done": len(contracts),
-                       "progress_cursor": contracts[-1:].id or 0})
+            run._ctxh_action_write({"state": "generated", "progress_done": len(contracts),
+                                    "progress_cursor": contracts[-1:].id or 0})
             run.message_post(body=self.env._("%s invoices created.", len(created)))
         return True
 
@@ -187,7 +199,7 @@ class CtxhBillingRun(models.Model):
         if len(contracts) < chunk_size or not self.env["ctxh.care.contract"].search_count(
                 [*self._contracts_domain(), ("id", ">", values["progress_cursor"])], limit=1):
             values.update(state="generated", progress_total=values["progress_done"])
-        self.write(values)
+        self._ctxh_action_write(values)
         if self.state == "generated":
             self.message_post(body=self.env._("Done: %s invoices in this run.", self.move_count))
 
@@ -197,7 +209,7 @@ class CtxhBillingRun(models.Model):
             if run.state != "generated":
                 raise UserError(self.env._("Generate the invoices of %s first.", run.name))
             run.move_ids.filtered(lambda m: m.state == "draft").action_post()
-            run.state = "posted"
+            run._ctxh_action_write({"state": "posted"})
         return True
 
     def action_refresh(self):
@@ -253,7 +265,7 @@ class CtxhBillingRun(models.Model):
             for vals in chunk:
                 vals["journal_id"] = journal.id
             moves |= Move.create(chunk)
-        billed_usages.write({"billed_period_start": self.date_from})
+        billed_usages._ctxh_action_write({"billed_period_start": self.date_from})
         return moves
 
     @api.model

@@ -5,6 +5,9 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.tools import float_compare
 
+from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
+from odoo.addons.ctxh_residents.tools import lock_rows
+
 DIRECTOR = "ctxh_residents.group_ctxh_director"
 ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
 
@@ -32,7 +35,8 @@ class CtxhPriceList(models.Model):
 
     _name = "ctxh.price.list"
     _description = "Care Service Price List"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ctxh.write.guard.mixin"]
+    _ctxh_deletable = "configuration: prices are copied onto each contract line when it is added"
     _order = "company_id, date_from desc, id desc"
     _check_company_auto = True
 
@@ -62,6 +66,8 @@ class CtxhPriceList(models.Model):
 class CtxhPriceListLine(models.Model):
     _name = "ctxh.price.list.line"
     _description = "Care Service Price"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_deletable = "configuration: prices are copied onto each contract line when it is added"
     _order = "price_list_id, id"
     _check_company_auto = True
 
@@ -83,6 +89,9 @@ class CtxhCareContractPayer(models.Model):
 
     _name = "ctxh.care.contract.payer"
     _description = "Care Contract Payer"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_parent_field = "contract_id"
+    _ctxh_deletable = "a payer of a contract not yet signed (a signed one changes by an addendum)"
     _order = "contract_id, sequence, id"
     _check_company_auto = True
 
@@ -103,6 +112,9 @@ class CtxhCareContractLine(models.Model):
 
     _name = "ctxh.care.contract.line"
     _description = "Care Contract Line"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_parent_field = "contract_id"
+    _ctxh_deletable = "a service of a contract not yet signed (a signed one changes by an addendum)"
     _order = "contract_id, sequence, id"
     _check_company_auto = True
 
@@ -149,8 +161,13 @@ class CtxhCareContract(models.Model):
     _name = "ctxh.care.contract"
     _description = "Care Contract"
     _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.write.guard.mixin"]
-    _ctxh_director_states = ("active",)
-    _ctxh_director_fields = ("signer_id", "signed_date")
+    _ctxh_action_fields = ("name", "state", "signer_id", "signed_date", "termination_date", "deposit_move_id",
+                           "liquidation_charged", "liquidation_refunded", "deposit_refunded", "liquidation_date")
+    # what the director signed: changed only by an addendum the director signs (action_sign of the addendum)
+    _SIGNED = ("resident_id", "stay_id", "date", "date_start", "date_end", "billing_mode", "payer_ids", "line_ids",
+               "deposit_amount", "reduction_percent", "reduction_reason", "payment_term_id")
+    _ctxh_frozen = {"active": _SIGNED, "terminated": (*_SIGNED, "termination_reason"), "closed": ALL}
+    _ctxh_free_fields = ("active",)
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -211,6 +228,7 @@ class CtxhCareContract(models.Model):
     amount_overdue = fields.Monetary(string="Overdue", compute="_compute_amount_due", groups=ACCOUNTANT)
     liquidation_date = fields.Date(readonly=True, copy=False, groups=ACCOUNTANT,
                                    help="Date of the liquidation (thanh lý) of the contract.")
+    addendum_ids = fields.One2many("ctxh.care.contract.addendum", "contract_id", string="Addenda", groups=ACCOUNTANT)
 
     _sql_constraints = [
         ("dates_check", "CHECK (date_end IS NULL OR date_end >= date_start)",
@@ -280,7 +298,7 @@ class CtxhCareContract(models.Model):
     def create(self, vals_list):
         contracts = super().create(vals_list)
         for contract in contracts.filtered(lambda c: c.name == "/"):
-            contract.name = contract._ctxh_sequence().next_by_id(sequence_date=contract.date)
+            contract._ctxh_action_write({"name": contract._ctxh_sequence().next_by_id(sequence_date=contract.date)})
         return contracts
 
     def _ctxh_sequence(self):
@@ -290,10 +308,9 @@ class CtxhCareContract(models.Model):
         return company._ctxh_yearly_sequence(
             "ctxh.care.contract", self.env._("Care contracts (%s)", company.name), prefix="HĐ-%(range_year)s-")
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_keep_history(self):
-        raise UserError(self.env._(
-            "A care contract is kept for good: terminate %s, or archive it if it was never signed.", self[:1].name))
+    def _ctxh_keep_history_message(self):
+        return self.env._(
+            "A care contract is kept for good: terminate %s, or archive it if it was never signed.", self.name)
 
     def action_archive(self):
         if any(contract.state == "active" for contract in self):
@@ -303,30 +320,29 @@ class CtxhCareContract(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def _check_state(self, *states):
-        for contract in self:
-            if contract.state not in states:
-                raise UserError(self.env._("Contract %s is not in a state that allows this step.", contract.name))
-
     def action_activate(self):
         """The director signs the contract: it takes effect, and the deposit is invoiced."""
         self.env["res.users"]._ctxh_check_group(DIRECTOR)
-        self._check_state("draft")
+        lock_rows(self)
+        self._ctxh_check_state("draft")
         for contract in self:
             if not contract.line_ids:
                 raise UserError(self.env._("Add the services of contract %s before signing it.", contract.name))
         today = fields.Date.context_today(self)
         for contract in self:
-            contract.write({"state": "active", "signer_id": self.env.user.id,
-                            "signed_date": contract.signed_date or today})
+            contract._ctxh_action_write({"state": "active", "signer_id": self.env.user.id,
+                                         "signed_date": contract.signed_date or today})
         self.filtered(lambda c: c.currency_id.compare_amounts(c.deposit_amount, 0) > 0)._ctxh_invoice_deposit()
+        return True
 
     def action_terminate(self):
         """End the contract and liquidate it: the last month is billed up to the end date (or the days
         paid in advance are refunded) and the deposit is given back."""
         self.env["res.users"]._ctxh_check_group(ACCOUNTANT)
-        self._check_state("active")
+        lock_rows(self)
+        self._ctxh_check_state("active")
         self._ctxh_terminate()
+        return True
 
     def _ctxh_terminate(self, on_date=None):
         """Terminate and liquidate on ``on_date``, the date of the liquidation minutes (today by default)."""
@@ -334,7 +350,7 @@ class CtxhCareContract(models.Model):
         for contract in self:
             stay_end = contract.stay_id.date_end and fields.Date.context_today(contract, contract.stay_id.date_end)
             end = contract.date_end if contract.date_end and contract.date_end < today else (stay_end or today)
-            contract.write({
+            contract._ctxh_action_write({
                 "state": "terminated", "termination_date": today, "date_end": max(end, contract.date_start),
             })
             contract._ctxh_liquidate(today)
@@ -342,13 +358,13 @@ class CtxhCareContract(models.Model):
         Move = self.env["account.move"].sudo()
         open_contracts = Move.search(self._ctxh_open_moves_domain()).ctxh_contract_id
         drafts = Move.search([("ctxh_contract_id", "in", self.ids), ("state", "=", "draft")]).ctxh_contract_id
-        (self - open_contracts - drafts).write({"state": "closed"})
+        (self - open_contracts - drafts)._ctxh_action_write({"state": "closed"})
 
     def action_close(self):
         """Close a terminated contract once its accounts are settled: nothing owed by the payers, nothing
         owed to them, no invoice left in draft."""
         self.env["res.users"]._ctxh_check_group(ACCOUNTANT)
-        self._check_state("terminated")
+        self._ctxh_check_state("terminated")
         Move = self.env["account.move"].sudo()
         drafts = Move.search([("ctxh_contract_id", "in", self.ids), ("state", "=", "draft")])
         if drafts:
@@ -361,7 +377,7 @@ class CtxhCareContract(models.Model):
                 "The accounts of the contract are not settled: %s. Collect what is owed and pay back what "
                 "is due (Register Payment) before closing.",
                 ", ".join("%s (%s)" % (m.name, m.partner_id.name) for m in unsettled)))
-        self.write({"state": "closed"})
+        return self._ctxh_action_write({"state": "closed"})
 
     def action_register_payment(self):
         """Collect what the payers owe, or pay back what the facility owes them (deposit, days not in care):
@@ -375,10 +391,11 @@ class CtxhCareContract(models.Model):
 
     def action_reset_draft(self):
         self.env["res.users"]._ctxh_check_group(DIRECTOR)
-        self._check_state("active")
+        lock_rows(self)
+        self._ctxh_check_state("active")
         if self.sudo().move_ids:
             raise UserError(self.env._("A contract already invoiced cannot go back to draft."))
-        self.write({"state": "draft", "signer_id": False, "signed_date": False})
+        return self._ctxh_action_write({"state": "draft", "signer_id": False, "signed_date": False})
 
     def _ctxh_split_between_payers(self, amount):
         """[(payer, part)] of ``amount`` by the payers' shares, in their order: each part rounded, the last
@@ -407,7 +424,7 @@ class CtxhCareContract(models.Model):
             ], limit=1)
             if not product:
                 raise UserError(self.env._("Create a deposit service (kind Deposit) to invoice the deposit."))
-            contract.deposit_move_id = Move.with_company(contract.company_id).create({
+            contract._ctxh_action_write({"deposit_move_id": Move.with_company(contract.company_id).create({
                 "move_type": "out_invoice",
                 "partner_id": contract._ctxh_main_payer().id,
                 "journal_id": self.env["ctxh.billing.run"]._ctxh_sale_journal(contract.company_id).id,
@@ -422,7 +439,7 @@ class CtxhCareContract(models.Model):
                                        resident=contract.resident_id.name),
                     "tax_ids": [Command.clear()],
                 })],
-            })
+            }).id})
             contract.deposit_move_id.action_post()
 
     def _ctxh_liquidate(self, today):
@@ -484,11 +501,11 @@ class CtxhCareContract(models.Model):
                 vals["invoice_date_due"] = today
         moves = self.env["account.move"].with_company(self.company_id).create(moves_vals)
         moves.action_post()
-        usages.write({"billed_period_start": month_start})
+        usages._ctxh_action_write({"billed_period_start": month_start})
         refunds = moves.filtered(lambda m: m.move_type == "out_refund")
         deposit_refund = refunds.filtered(lambda m: m.partner_id == deposit.partner_id
                                           and m.invoice_line_ids.product_id == deposit.invoice_line_ids.product_id)
-        self.write({
+        self._ctxh_action_write({
             "liquidation_date": today,
             "liquidation_charged": sum((moves - refunds).mapped("amount_total")),
             "liquidation_refunded": sum((refunds - deposit_refund).mapped("amount_total")),
@@ -518,6 +535,19 @@ class CtxhCareContract(models.Model):
             if group.filtered(lambda line: line.balance > 0) and group.filtered(lambda line: line.balance < 0):
                 group.reconcile()
 
+    def action_new_addendum(self):
+        """Draft an addendum to this signed contract: the director signs it to change services, prices or payers."""
+        self.ensure_one()
+        self.env["res.users"]._ctxh_check_group(ACCOUNTANT)
+        self._ctxh_check_state("active")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Contract Addendum"),
+            "res_model": "ctxh.care.contract.addendum",
+            "view_mode": "form",
+            "context": {"default_contract_id": self.id},
+        }
+
     def action_view_invoices(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")
@@ -531,6 +561,9 @@ class CtxhServiceUsage(models.Model):
 
     _name = "ctxh.service.usage"
     _description = "Extra Service Used"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_action_fields = ("billed_period_start",)
+    _ctxh_deletable = "a service recorded by mistake and not yet invoiced"
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -569,10 +602,8 @@ class CtxhServiceUsage(models.Model):
             raise UserError(self.env._("This service is already invoiced and cannot be changed."))
         return super().write(vals)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_billed(self):
-        if any(u.billed_period_start for u in self):
-            raise UserError(self.env._("This service is already invoiced and cannot be deleted."))
+    def _ctxh_deletable_records(self):
+        return self.filtered(lambda usage: not usage.billed_period_start)
 
 
 class CtxhAdmission(models.Model):

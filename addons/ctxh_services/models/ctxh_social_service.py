@@ -22,6 +22,8 @@ class CtxhCallTopic(models.Model):
 
     _name = "ctxh.call.topic"
     _description = "Hotline Call Topic"
+    _inherit = ["ctxh.write.guard.mixin"]
+    _ctxh_deletable = "configuration: a topic no call uses (the database keeps used ones)"
     _order = "sequence, name, id"
 
     name = fields.Char(required=True, translate=True)
@@ -38,7 +40,8 @@ class CtxhHotlineCall(models.Model):
 
     _name = "ctxh.hotline.call"
     _description = "Hotline Call"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.write.guard.mixin"]
+    _ctxh_action_fields = ("director_alerted",)
     _order = "call_time desc, id desc"
     _check_company_auto = True
 
@@ -123,7 +126,7 @@ class CtxhHotlineCall(models.Model):
                 note=call.summary or "",
                 user_id=director.id,
             )
-            call.director_alerted = True
+            call._ctxh_action_write({"director_alerted": True})
 
     # ------------------------------------------------------------------
     # Actions
@@ -194,7 +197,8 @@ class CtxhCounsellingSession(models.Model):
 
     _name = "ctxh.counselling.session"
     _description = "Counselling Session"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.write.guard.mixin"]
+    _ctxh_action_fields = ("state",)
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -232,27 +236,20 @@ class CtxhCounsellingSession(models.Model):
         if self.filtered(lambda s: not s.partner_id and not s.resident_id):
             raise ValidationError(self.env._("A counselling session needs a client or a resident."))
 
-    def _check_state(self, *states):
-        selection = dict(self._fields["state"]._description_selection(self.env))
-        for session in self:
-            if session.state not in states:
-                raise UserError(self.env._("The session %(session)s is %(state)s: this step is not possible now.",
-                                           session=session.display_name, state=selection[session.state]))
-
     def action_done(self):
         self.env["res.users"]._ctxh_check_group(CARE)
-        self._check_state("planned")
-        self.write({"state": "done"})
+        self._ctxh_check_state("planned")
+        return self._ctxh_action_write({"state": "done"})
 
     def action_cancel(self):
         self.env["res.users"]._ctxh_check_group(CARE)
-        self._check_state("planned")
-        self.write({"state": "cancelled"})
+        self._ctxh_check_state("planned")
+        return self._ctxh_action_write({"state": "cancelled"})
 
     def action_reset_planned(self):
         self.env["res.users"]._ctxh_check_group(CARE)
-        self._check_state("cancelled")
-        self.write({"state": "planned"})
+        self._ctxh_check_state("cancelled")
+        return self._ctxh_action_write({"state": "planned"})
 
 
 class CtxhReferral(models.Model):
@@ -260,7 +257,8 @@ class CtxhReferral(models.Model):
 
     _name = "ctxh.referral"
     _description = "Referral"
-    _inherit = ["mail.thread", "ctxh.reminder.mixin"]
+    _inherit = ["mail.thread", "ctxh.reminder.mixin", "ctxh.write.guard.mixin"]
+    _ctxh_action_fields = ("state",)
     _order = "date_sent desc, id desc"
     _check_company_auto = True
 
@@ -347,14 +345,6 @@ class CtxhReferral(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def _check_state(self, *states):
-        selection = dict(self._fields["state"]._description_selection(self.env))
-        for referral in self:
-            if referral.state not in states:
-                raise UserError(self.env._(
-                    "The referral %(ref)s is %(state)s: this step is not possible now.",
-                    ref=referral.name, state=selection[referral.state]))
-
     def _check_result(self):
         for referral in self:
             if not (referral.result or "").strip():
@@ -363,38 +353,40 @@ class CtxhReferral(models.Model):
     def action_send(self):
         """Send to the receiving organisation; the due date follows the configured delay if empty."""
         self.env["res.users"]._ctxh_check_group(CARE)
-        self._check_state("draft")
+        self._ctxh_check_state("draft")
         today = fields.Date.context_today(self)
         days = int(self.env["ctxh.legal.parameter"]._get_value("referral_response_days", 14))
         for referral in self:
-            referral.write({
+            referral._ctxh_action_write({
                 "state": "sent",
                 "date_sent": referral.date_sent or today,
                 "date_due": referral.date_due or (referral.date_sent or today) + relativedelta(days=days),
             })
+        return True
 
     def action_accept(self):
         self.env["res.users"]._ctxh_check_group(CARE)
-        self._check_state("sent")
-        self.write({"state": "accepted"})
+        self._ctxh_check_state("sent")
+        return self._ctxh_action_write({"state": "accepted"})
 
     def action_refuse(self):
         self.env["res.users"]._ctxh_check_group(CARE)
-        self._check_state("sent")
+        self._ctxh_check_state("sent")
         self._check_result()
-        self.write({"state": "refused"})
+        return self._ctxh_action_write({"state": "refused"})
 
     def action_complete(self):
         self.env["res.users"]._ctxh_check_group(CARE)
-        self._check_state("accepted")
+        self._ctxh_check_state("accepted")
         self._check_result()
-        self.write({"state": "completed"})
+        self._ctxh_action_write({"state": "completed"})
         self.activity_unlink(["ctxh_residents.mail_activity_type_ctxh_reminder"])
+        return True
 
     def action_reset_draft(self):
         self.env["res.users"]._ctxh_check_group(CARE)
-        self._check_state("refused")
-        self.write({"state": "draft", "date_sent": False})
+        self._ctxh_check_state("refused")
+        return self._ctxh_action_write({"state": "draft", "date_sent": False})
 
     # ------------------------------------------------------------------
     # Scheduled jobs

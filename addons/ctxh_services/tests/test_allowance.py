@@ -176,7 +176,7 @@ class TestAllowance(CtxhResidentsCase):
         self.assertIn("4.500.000", sheet.summary_html)
 
     def test_approval_is_for_the_director(self):
-        """The accountant cannot approve; the director can; an approved sheet is locked."""
+        """The accountant cannot approve; the director can; an approved sheet is locked for good."""
         self._admit(self.elderly, date_start=datetime(2026, 5, 10, 2, 0))
         sheet = self._sheet()
         with self.assertRaises(UserError, msg="a sheet is computed before it is approved"):
@@ -191,8 +191,9 @@ class TestAllowance(CtxhResidentsCase):
             sheet.with_user(self.accountant_a).action_compute()
         with self.assertRaises(UserError):
             sheet.line_ids.with_user(self.accountant_a).write({"days": 3})
-        with self.assertRaises(AccessError):
-            sheet.with_user(self.accountant_a).action_reset_draft()
+        for user in (self.accountant_a, self.director_a):
+            with self.assertRaises(UserError, msg="an approved sheet stays approved"):
+                sheet.with_user(user).action_reset_draft()
 
     # ------------------------------------------------------------------
     # Burial support

@@ -1,0 +1,1 @@
+from . import ctxh_dose_correction
