@@ -334,7 +334,9 @@ class CtxhMedicationAdministration(models.Model):
             raise UserError(self.env._("Write why the record of %s is corrected.", self.display_name))
         self._ctxh_action_write({"recorded_state": self.state, "state": "corrected"})
         self.flush_recordset(["state"])  # the record in force changes: the unique index must see it first
-        correction = self._ctxh_as_action().create({
+        # carers correct what they recorded, though only medical staff plan doses: the correction is the
+        # action's own record (the write above checked the carer's right on this dose and its facility)
+        correction = self.sudo()._ctxh_as_action().create({
             "medication_id": self.medication_id.id,
             "scheduled_at": self.scheduled_at,
             "state": state,
@@ -345,7 +347,7 @@ class CtxhMedicationAdministration(models.Model):
             "correction_reason": reason,
         })
         self._ctxh_action_write({"corrected_by_id": correction.id})
-        return correction
+        return correction.sudo(False)
 
 
 class CtxhResident(models.Model):

@@ -320,3 +320,32 @@ class TestMedical(CtxhResidentsCase):
             allowed_company_ids=(self.facility_a | self.facility_b).ids).search(
             [("medication_id", "in", (order_a | order_b).ids)])
         self.assertEqual(both, order_a.administration_ids | order_b.administration_ids)
+
+    def test_a_recorded_dose_is_corrected_never_rewritten(self):
+        """A dose recorded as given by mistake is corrected through the wizard: the wrong record is kept,
+        marked corrected with what it said, beside the correction that carries the reason."""
+        order = self._active_order()
+        dose = self._dose(order, datetime(2026, 3, 10, 0, 0))
+        dose.with_user(self.care_a).action_given()
+        with self.assertRaisesRegex(UserError, "can no longer be changed|can only be set by its actions"):
+            dose.with_user(self.care_a).write({"reason": "Thực ra cụ từ chối."})
+        with self.assertRaisesRegex(UserError, "can only be set by its actions"):
+            dose.with_user(self.medical_a).write({"state": "refused", "given_by": self.medical_a.id})
+        action = dose.with_user(self.care_a).action_correct()
+        wizard = self.env[action["res_model"]].with_user(self.care_a).with_context(action["context"]).create({
+            "state": "refused", "reason": "Ghi nhầm: cụ Lụa từ chối uống, người uống là cụ Sáng."})
+        wizard.action_confirm()
+        correction = dose.corrected_by_id
+        self.assertEqual((dose.state, dose.recorded_state), ("corrected", "given"))
+        self.assertEqual(dose.given_by, self.care_a, "the wrong record still says who recorded it")
+        self.assertEqual((correction.state, correction.correction_of_id), ("refused", dose))
+        self.assertEqual(correction.scheduled_at, dose.scheduled_at)
+        self.assertIn("Ghi nhầm", correction.correction_reason)
+        self.assertEqual(self.Dose.search_count([("medication_id", "=", order.id), ("state", "=", "given")]), 0,
+                         "the compliance counts follow the correction")
+        with self.assertRaises(UserError, msg="a corrected record is not corrected twice"):
+            dose.with_user(self.care_a)._ctxh_correct("missed", False, "Lần nữa")
+        with self.assertRaises(UserError, msg="a correction says why"):
+            correction.with_user(self.care_a)._ctxh_correct("given", False, " ")
+        with self.assertRaises(UserError):
+            dose.with_user(self.medical_a).unlink()

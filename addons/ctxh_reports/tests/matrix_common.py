@@ -22,6 +22,9 @@ from odoo.addons.ctxh_services.tests.test_contract import CtxhContractCase
 
 from .access_matrix import ROLE_GROUPS
 
+# a distinct time for each dose a correction wizard corrects (one per attempt)
+_DOSE_MINUTES = itertools.count()
+
 # a cell's outcome: the operation went through, was refused for access, refused by a business rule
 OK, ACCESS, REFUSED = "ok", "access", "refused"
 # the errors a JSON-RPC answer may carry when a business rule or the database refuses a call
@@ -474,7 +477,7 @@ class MatrixCase(CtxhContractCase):
         return session
 
     def _prepare_ctxh_care_contract(self, key):
-        if key in ("action_terminate", "action_register_payment", "action_view_invoices"):
+        if key in ("action_terminate", "action_register_payment", "action_view_invoices", "action_new_addendum"):
             return self.contract
         contract = self._contract(self.resident2, activate=False, date=date(2026, 1, 6), date_start=date(2026, 1, 6))
         contract.state = {"action_close": "terminated", "action_reset_draft": "active"}.get(key, "draft")
@@ -531,7 +534,9 @@ class MatrixCase(CtxhContractCase):
         if model == "ctxh.bed.transfer":
             return {"stay_id": self.stay.id, "bed_id": self.bed2.id}
         if model == "ctxh.dose.correction":
-            dose = self._prepare_ctxh_medication_administration("action_correct")
+            dose = self.env["ctxh.medication.administration"].create({
+                "medication_id": self.records["ctxh.medication"].id, "state": "given",
+                "scheduled_at": self.now - timedelta(hours=6, minutes=next(_DOSE_MINUTES))})
             return {"dose_id": dose.id, "state": "refused", "reason": "Ghi nhầm người trong vòng phát thuốc."}
         return None
 
