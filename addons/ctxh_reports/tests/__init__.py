@@ -14,3 +14,4 @@ from . import test_http_privacy
 from . import test_http_fuzz
 from . import test_province
 from . import test_indexes
+from . import test_http_decided

@@ -58,12 +58,18 @@ class CtxhWriteGuardMixin(models.AbstractModel):
     def _ctxh_in_action(self):
         return self.env.su or self.env.context.get(_ACTION_KEY) is _ACTION_TOKEN
 
+    def _ctxh_lang_env(self):
+        """The environment to answer the user in: their own language when the client did not say which
+        (Odoo's External API over XML-RPC sends no context unless the integration adds one)."""
+        return self.env if self.env.lang else self.with_context(lang=self.env.user.lang).env
+
     def _ctxh_check_state(self, *states):
         """Refuse a step that the state of one of the records does not allow, naming the record and its state."""
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for record in self:
+        env = self._ctxh_lang_env()
+        labels = dict(self._fields["state"]._description_selection(env))
+        for record in self.with_env(env):
             if record.state not in states:
-                raise UserError(self.env._(
+                raise UserError(env._(
                     "%(record)s is %(state)s: this step is not possible now.",
                     record=record.display_name, state=labels.get(record.state, record.state)))
 
@@ -71,8 +77,8 @@ class CtxhWriteGuardMixin(models.AbstractModel):
     # The rules
     # ------------------------------------------------------------------
     @api.model
-    def _ctxh_field_labels(self, fnames):
-        return ", ".join(sorted(self._fields[f]._description_string(self.env) for f in fnames if f in self._fields))
+    def _ctxh_field_labels(self, fnames, env):
+        return ", ".join(sorted(self._fields[f]._description_string(env) for f in fnames if f in self._fields))
 
     def _ctxh_frozen_fields(self):
         """Names of the fields this record's state freezes (a set; may be overridden per record)."""
@@ -98,20 +104,22 @@ class CtxhWriteGuardMixin(models.AbstractModel):
     def _ctxh_check_action_fields(self, fnames):
         touched = set(fnames).intersection(self._ctxh_action_fields)
         if touched:
-            raise UserError(self.env._(
+            env = self._ctxh_lang_env()
+            raise UserError(env._(
                 "%(fields)s of %(model)s can only be set by its actions (buttons), not written directly.",
-                fields=self._ctxh_field_labels(touched), model=self._description))
+                fields=self._ctxh_field_labels(touched, env), model=self.with_env(env)._ctxh_model_label()))
 
     def _ctxh_check_frozen(self, fnames):
         fnames = set(fnames)
         for record in self:
             blocked = fnames & record._ctxh_frozen_fields()
             if blocked:
-                labels = dict(self._fields["state"]._description_selection(self.env))
-                raise UserError(self.env._(
+                env = self._ctxh_lang_env()
+                labels = dict(self._fields["state"]._description_selection(env))
+                raise UserError(env._(
                     "%(record)s is %(state)s: %(fields)s can no longer be changed.",
-                    record=record.display_name, state=labels.get(record.state, record.state),
-                    fields=self._ctxh_field_labels(blocked)))
+                    record=record.with_env(env).display_name, state=labels.get(record.state, record.state),
+                    fields=self._ctxh_field_labels(blocked, env)))
 
     def _ctxh_check_parents(self, parents=None):
         """A line is part of its parent: changing it is changing the parent's lines."""
@@ -135,8 +143,9 @@ class CtxhWriteGuardMixin(models.AbstractModel):
         if not self._ctxh_in_action():
             self.check_access("create")  # a user without the right is told so first
             if self._ctxh_create_by_action:
-                raise UserError(self.env._(
-                    "A %(model)s is only created by its actions, not directly.", model=self._description))
+                env = self._ctxh_lang_env()
+                raise UserError(env._("A %(model)s is only created by its actions, not directly.",
+                                      model=self.with_env(env)._ctxh_model_label()))
             # a client's context may carry default_state=approved: defaults of decided fields are the model's own
             forged = {f"default_{f}" for f in self._ctxh_action_fields}.intersection(self.env.context)
             if forged:
@@ -189,8 +198,14 @@ class CtxhWriteGuardMixin(models.AbstractModel):
 
     def _ctxh_keep_history_message(self):
         """Why this record is not deleted, and what to do instead."""
-        return self.env._("%(record)s is part of the history and is never deleted: cancel or archive it instead.",
-                          record=self.display_name)
+        env = self._ctxh_lang_env()
+        return env._("%(record)s is part of the history and is never deleted: cancel or archive it instead.",
+                     record=self.with_env(env).display_name)
+
+    @api.model
+    def _ctxh_model_label(self):
+        """The model's name in the user's language (its ir.model name is translated, not _description)."""
+        return self.env["ir.model"]._get(self._name).sudo().with_context(lang=self.env.lang).name or self._description
 
     def _ctxh_deletable_records(self):
         """The records that may be deleted: all of them where the model says why, none otherwise."""

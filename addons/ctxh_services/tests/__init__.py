@@ -7,3 +7,4 @@ from . import test_tour_billing
 from . import test_history
 from . import test_import_contracts
 from . import test_query_counts
+from . import test_addendum

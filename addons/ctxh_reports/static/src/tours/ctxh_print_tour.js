@@ -56,8 +56,13 @@ registry.category("web_tour.tours").add("ctxh_print_tour", {
             run: "edit Hồ Đức Bình && press Enter",
         },
         {
+            content: "The list is filtered on the person",
+            trigger: '.o_searchview_facet:contains("Hồ Đức Bình")',
+        },
+        {
+            // the person's own row: "9/QĐ-TTBTXH" is also part of "49/QĐ-TTBTXH"
             content: "Open the admission that has a decision",
-            trigger: `.o_data_row:contains("${NUMBER}") td[name="resident_id"]`,
+            trigger: `.o_data_row:contains("Hồ Đức Bình"):contains("${NUMBER}") td[name="resident_id"]`,
             run: "click",
         },
         {
