@@ -111,8 +111,8 @@ class CtxhResident(models.Model):
         [("unknown", "Unknown"), ("negative", "Negative"), ("positive", "Positive")],
         string="HIV Status", groups=SENSITIVE, tracking=True,
     )
-    hiv_note = fields.Text(string="HIV Notes", groups=SENSITIVE)
-    drug_use_history = fields.Text(string="Drug Use History", groups=SENSITIVE)
+    hiv_note = fields.Text(string="HIV Notes", groups=SENSITIVE, tracking=True)
+    drug_use_history = fields.Text(string="Drug Use History", groups=SENSITIVE, tracking=True)
     victim_type = fields.Selection(
         [
             ("domestic_violence", "Domestic violence"),
@@ -123,8 +123,8 @@ class CtxhResident(models.Model):
         ],
         string="Victim Of", groups=SENSITIVE, tracking=True,
     )
-    victim_details = fields.Text(string="Abuse or Trafficking Details", groups=SENSITIVE)
-    court_record = fields.Text(string="Criminal and Court Records", groups=SENSITIVE)
+    victim_details = fields.Text(string="Abuse or Trafficking Details", groups=SENSITIVE, tracking=True)
+    court_record = fields.Text(string="Criminal and Court Records", groups=SENSITIVE, tracking=True)
 
     # ------------------------------------------------------------------
     # Family, documents, beds
@@ -313,13 +313,29 @@ class CtxhResident(models.Model):
         others = self.sudo().with_context(active_test=False).search([
             ("national_id", "in", with_id.mapped("national_id")), ("id", "not in", with_id.ids),
         ])
+        # the system may name the other record; a user only within their own facilities (not env.su: this check
+        # may run while stored fields are recomputed, as superuser but for the user who made the change)
+        user = self.env.user
+        own_facilities = self.env["res.company"].sudo().search([]) if user._is_superuser() else user.company_ids
         for resident in with_id:
             other = others.filtered(lambda o, r=resident: o.national_id == r.national_id)[:1]
-            if other:
+            if other and other.company_id in own_facilities:
                 raise ValidationError(self.env._(
                     "Citizen ID %(number)s is already registered for %(other)s (code %(code)s, %(facility)s).",
                     number=resident.national_id, other=other.name, code=other.code or "-",
                     facility=other.company_id.name))
+            if other:
+                # a person in another facility (a rehab centre, a shelter for trafficking victims) is not named
+                raise ValidationError(self._ctxh_registered_elsewhere(resident.company_id, other))
+
+    @api.model
+    def _ctxh_registered_elsewhere(self, company, others):
+        """The answer to a citizen ID registered in a facility the user does not work in: it names neither the
+        person nor the facility, and the director sees it in the access log (shared with the import)."""
+        self.env["ctxh.sensitive.access.log"]._ctxh_log_identity_collisions(company, others)
+        return self.env._(
+            "This citizen ID number is already registered in another facility: ask the director to request a "
+            "transfer.")
 
     # ------------------------------------------------------------------
     # CRUD

@@ -1,5 +1,13 @@
+import logging
+
+import psycopg2
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+_logger = logging.getLogger(__name__)
+
+DIRECTOR = "ctxh_residents.group_ctxh_director"
 
 SENSITIVE = "ctxh_residents.group_ctxh_sensitive"
 
@@ -21,8 +29,12 @@ class CtxhSensitiveAccessLog(models.Model):
     resident_id = fields.Many2one("ctxh.resident", string="Resident", readonly=True, index=True, ondelete="restrict")
     res_model = fields.Char(string="Record Type", readonly=True, required=True)
     res_id = fields.Many2oneReference(string="Record", model_field="res_model", readonly=True, required=True)
-    access_type = fields.Selection([("read", "Read"), ("export", "Export"), ("print", "Print")],
-                                   required=True, readonly=True, index=True)
+    access_type = fields.Selection(
+        [("read", "Read"), ("group", "Grouped or totalled"), ("export", "Export"), ("print", "Print"),
+         ("identity_collision", "Citizen ID registered elsewhere"), ("transfer_request", "Transfer requested")],
+        required=True, readonly=True, index=True,
+        help="Citizen ID registered elsewhere: a user typed or imported the citizen ID of a person registered "
+             "in a facility they do not work in; they were told only that, and the director may request a transfer.")
     field_names = fields.Char(string="Details", readonly=True, help="Technical names of the fields read.")
 
     def write(self, vals):
@@ -33,6 +45,70 @@ class CtxhSensitiveAccessLog(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
         raise UserError(self.env._("The access log cannot be deleted."))
+
+    @api.model
+    def _ctxh_log_export_paths(self, records, paths):
+        """Log the sensitive fields an export reaches through a path (``resident_id/hiv_status`` from a stay)."""
+        for path in paths:
+            parts = path.split("/")
+            targets = records
+            for part in parts[:-1]:
+                field = targets._fields.get(part)
+                if not field or not field.relational:
+                    break
+                targets = targets[part]
+            else:
+                if len(parts) > 1 and "_ctxh_sensitive_fields" in dir(targets) \
+                        and parts[-1] in targets._ctxh_sensitive_fields():
+                    targets._ctxh_log_sensitive_access([parts[-1]], "export")
+
+    # ------------------------------------------------------------------
+    # A citizen ID registered in another facility
+    # ------------------------------------------------------------------
+    @api.model
+    def _ctxh_log_identity_collisions(self, company, others):
+        """Log that the user met the citizen ID of ``others`` (residents of facilities they do not work in) while
+        working in ``company``. Written on a cursor of its own: the refusal that follows rolls the user's work
+        back, not the log."""
+        vals_list = [{
+            "user_id": self.env.uid, "company_id": company.id, "res_model": "ctxh.resident", "res_id": other.id,
+            "access_type": "identity_collision", "field_names": "national_id",
+        } for other in others]
+        try:
+            with self.env.registry.cursor() as cr:
+                self.env(cr=cr, su=True)["ctxh.sensitive.access.log"].create(vals_list)
+        except psycopg2.Error:
+            # the user or facility is not committed yet (made in the same transaction): the refusal still holds
+            _logger.warning("Citizen ID collision of user %s not logged", self.env.uid, exc_info=True)
+
+    def action_ctxh_request_transfer(self):
+        """The director asks the facility holding the person's record for its transfer: its director gets an
+        activity on the record, the request is logged; nothing of the other facility is shown here."""
+        self.env["res.users"]._ctxh_check_group(DIRECTOR)
+        collisions = self.filtered(lambda log: log.access_type == "identity_collision")
+        if collisions != self:
+            raise UserError(self.env._("A transfer is requested from a line “Citizen ID registered elsewhere”."))
+        for log in collisions:
+            other = self.env["ctxh.resident"].sudo().browse(log.res_id).exists()
+            if not other:
+                continue
+            director = other.company_id.ctxh_director_id
+            if not director:
+                raise UserError(self.env._(
+                    "The facility holding this record has no director in the system: ask for the transfer in writing."))
+            other.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=director.id,
+                summary=self.env._("Transfer requested by %s", log.company_id.name),
+                note=self.env._("%(director)s, director of %(facility)s, asks for the transfer of the record of "
+                                "citizen ID %(number)s: a person of that number came to them.",
+                                director=self.env.user.name, facility=log.company_id.name,
+                                number=other.national_id))
+        self.sudo()._ctxh_as_action().create([{
+            "user_id": self.env.uid, "company_id": log.company_id.id, "res_model": "ctxh.resident",
+            "res_id": log.res_id, "access_type": "transfer_request", "field_names": "national_id",
+        } for log in collisions])
+        return True
 
 
 class CtxhSensitiveReadMixin(models.AbstractModel):
@@ -63,9 +139,24 @@ class CtxhSensitiveReadMixin(models.AbstractModel):
         """The resident a record is about."""
         return self.resident_id
 
-    def read(self, fields=None, load="_classic_read"):
-        result = super().read(fields, load)
-        self._ctxh_log_sensitive_access(fields, "read")
+    # Every door that sends field values to a user goes through one of these: read, search_read, web_read and
+    # web_search_read through _read_format; read_group, web_read_group and the pivot through _read_group;
+    # exports through export_data (paths through other models are logged by the write guard's export_data);
+    # printed documents call _ctxh_log_sensitive_access themselves.
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load)
+        self._ctxh_log_sensitive_access(fnames, "read")
+        return result
+
+    @api.model
+    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
+        result = super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
+        if not self.env.su:
+            specs = [*groupby, *aggregates, *(term[0] for term in having if isinstance(term, (list, tuple)))]
+            fnames = {spec.split(":")[0].split(".")[0] for spec in specs if isinstance(spec, str)}
+            if fnames & self._ctxh_sensitive_fields():
+                # what a grouping or a total reveals is the value of each record it counts
+                self.search(domain or [])._ctxh_log_sensitive_access(list(fnames), "group")
         return result
 
     def export_data(self, fields_to_export):

@@ -185,6 +185,12 @@ class CtxhWriteGuardMixin(models.AbstractModel):
             self.check_access("write")
         return result
 
+    def export_data(self, fields_to_export):
+        # every ctxh model is a door to the sensitive fields of the models it links to (resident_id/hiv_status)
+        result = super().export_data(fields_to_export)
+        self.env["ctxh.sensitive.access.log"]._ctxh_log_export_paths(self, fields_to_export)
+        return result
+
     @api.ondelete(at_uninstall=False)
     def _unlink_ctxh_keep_history(self):
         # not even privileged code deletes history: only an action that says so (a stopped order's later doses)

@@ -167,6 +167,9 @@ class TestImportResidents(CtxhImportCase):
     def test_duplicates_are_reported_not_created(self):
         """The same citizen ID, or the same name and birth date, in the database or twice in the file,
         is a problem of the row naming the other record; with valid rows only, it is not created."""
+        # the collision is logged on a cursor of its own: here, the test's
+        self.registry.enter_test_mode(self.env.cr)
+        self.addCleanup(self.registry.leave_test_mode)
         other_facility = self._resident(company=self.facility_b, name="Vi Thị Hạnh", national_id="020152000127",
                                          birthdate=date(1952, 3, 2))
         same_person = self._resident(name="Lý Thị Mai", birthdate=date(1940, 7, 1))
@@ -181,8 +184,13 @@ class TestImportResidents(CtxhImportCase):
         problems = self._problems(wizard)
         self.assertEqual(set(problems), {("Residents", 3, "E"), ("Residents", 4, "B"), ("Residents", 6, "E"),
                                          ("Residents", 8, "B")})
-        self.assertEqual(problems["Residents", 3, "E"], f"Vi Thị Hạnh is already registered (code "
-                                                        f"{other_facility.code}, facility CSCNCB).")
+        # facility B is not care_a's: the answer names neither the person nor the facility, and is logged
+        self.assertEqual(problems["Residents", 3, "E"], "This citizen ID number is already registered in another "
+                                                        "facility: ask the director to request a transfer.")
+        self.assertNotIn(other_facility.code, str(problems))
+        collision = self.env["ctxh.sensitive.access.log"].search([("access_type", "=", "identity_collision")])
+        self.assertEqual((collision.user_id, collision.res_id, collision.company_id),
+                         (self.care_a, other_facility.id, self.facility_a))
         self.assertIn(same_person.code, problems["Residents", 4, "B"])
         self.assertIn("The same person is on row 5", problems["Residents", 6, "E"])
         self.assertIn("The same person is on row 7", problems["Residents", 8, "B"])

@@ -634,6 +634,8 @@ class CtxhImportWizard(models.TransientModel):
         return target if isinstance(target, models.BaseModel) else target.record
 
     def _ctxh_duplicate_message(self, record):
+        if record.company_id not in self.env.user.company_ids:
+            return self.env["ctxh.resident"]._ctxh_registered_elsewhere(self.company_id, record)
         return self.env._(
             "%(name)s is already registered (code %(code)s, facility %(facility)s).",
             name=record.name, code=record.code or "-",
