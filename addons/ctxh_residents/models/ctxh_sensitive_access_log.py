@@ -149,7 +149,7 @@ class CtxhSensitiveReadMixin(models.AbstractModel):
         return result
 
     @api.model
-    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
+    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):  # noqa: PLR0917 - Odoo's signature
         result = super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
         if not self.env.su:
             specs = [*groupby, *aggregates, *(term[0] for term in having if isinstance(term, (list, tuple)))]

@@ -136,8 +136,8 @@ class TestIdentityAcrossFacilities(CtxhResidentsCase):
     def test_another_facility_is_not_disclosed_and_the_director_can_ask(self):
         """ctxh.hue (care staff, Huế) registers someone with the CCCD of a person in the Đồng Tháp rehabilitation
         centre: the message names nobody; the collision stays in the log although the creation is rolled back;
-        Huế's director requests the transfer and Đồng Tháp's director gets an activity. (Demo users and records: the log is written on a connection of
-        its own and commits, as it does for a real user.)"""
+        Huế's director requests the transfer and Đồng Tháp's director gets an activity. (Demo users and records:
+        the log is written on a connection of its own and commits, as it does for a real user.)"""
         hue_care = self.env.ref("ctxh_residents.user_ctxh_hue_social_worker")
         hue = hue_care.company_id
         held = self.env["ctxh.resident"].search([("company_id.ctxh_facility_type", "=", "drug_rehab"),
