@@ -137,6 +137,40 @@ class CtxhProgrammeEnrolment(models.Model):
          "This resident is already enrolled in this programme."),
     ]
 
+    def init(self):
+        result = super().init()
+        # two users enrolling the last seats at once: each enrolment marks its programme first, so the second
+        # waits for the first and Odoo retries it on the new rows; then the count is checked in the database
+        self.env.cr.execute("""
+            CREATE OR REPLACE FUNCTION ctxh_programme_capacity() RETURNS trigger AS $$
+            DECLARE
+                seats integer;
+                taken integer;
+            BEGIN
+                IF NEW.state != 'enrolled' THEN
+                    RETURN NULL;
+                END IF;
+                UPDATE ctxh_programme SET write_date = write_date WHERE id = NEW.programme_id
+                    RETURNING capacity INTO seats;
+                IF coalesce(seats, 0) = 0 THEN
+                    RETURN NULL;
+                END IF;
+                SELECT count(*) INTO taken FROM ctxh_programme_enrolment
+                 WHERE programme_id = NEW.programme_id AND state = 'enrolled';
+                IF taken > seats THEN
+                    RAISE EXCEPTION 'The programme is full: it takes % residents.', seats
+                        USING ERRCODE = 'check_violation', CONSTRAINT = 'ctxh_programme_capacity',
+                              TABLE = 'ctxh_programme_enrolment';
+                END IF;
+                RETURN NULL;
+            END;
+            $$ LANGUAGE plpgsql;
+            DROP TRIGGER IF EXISTS ctxh_programme_capacity ON ctxh_programme_enrolment;
+            CREATE CONSTRAINT TRIGGER ctxh_programme_capacity AFTER INSERT OR UPDATE OF state, programme_id
+                ON ctxh_programme_enrolment FOR EACH ROW EXECUTE FUNCTION ctxh_programme_capacity();
+        """)
+        return result
+
     def _compute_hours_attended(self):
         groups = self.env["ctxh.programme.attendance"]._read_group(
             [("programme_id", "in", self.programme_id.ids), ("resident_id", "in", self.resident_id.ids),
@@ -380,7 +414,7 @@ class CtxhRehabStage(models.Model):
 class CtxhStay(models.Model):
     _inherit = "ctxh.stay"
     # the stage moves on during the stay
-    _ctxh_free_fields = ("case_worker_id", "rehab_stage_id")
+    _ctxh_free_fields = ("case_worker_id", "extension_ids", "rehab_stage_id")
 
     is_rehab_stay = fields.Boolean(compute="_compute_is_rehab_stay", string="Drug Rehabilitation Stay")
     rehab_stage_id = fields.Many2one("ctxh.rehab.stage", groups=CARE, string="Rehabilitation Stage", tracking=True,

@@ -12,6 +12,7 @@ from . import ctxh_room
 from . import ctxh_admission_type
 from . import ctxh_admission
 from . import ctxh_stay
+from . import ctxh_stay_extension
 from . import ctxh_bed_assignment
 from . import ctxh_discharge
 from . import ctxh_resident

@@ -277,6 +277,7 @@ class CtxhAdmission(models.Model):
             "admission_id": self.id,
             "date_start": start,
             "date_end_planned": (start + relativedelta(days=max_days)).date() if max_days else False,
+            "date_end_limit": (start + relativedelta(days=max_days)).date() if max_days else False,
             "case_worker_id": self.case_worker_id.id,
         })
         if self.bed_id:

@@ -88,6 +88,12 @@ class CtxhDischarge(models.Model):
     followup_ids = fields.One2many("ctxh.followup", "discharge_id", string="Follow-up Visits",
                                    groups="ctxh_residents.group_ctxh_care_staff")
 
+    _sql_constraints = [
+        # two hand-overs of the same stay at once: one ends the stay, the other is refused
+        ("one_done_per_stay", "EXCLUDE (stay_id WITH =) WHERE (state = 'done')",
+         "This stay has already been handed over: a stay ends once."),
+    ]
+
     @api.depends("resident_id.name", "reason_id.name")
     def _compute_display_name(self):
         for discharge in self:

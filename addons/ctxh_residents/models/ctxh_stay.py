@@ -17,7 +17,7 @@ class CtxhStay(models.Model):
     # nothing else creates, moves or ends one
     _ctxh_create_by_action = True
     _ctxh_frozen = {"active": ALL, "discharged": ALL}
-    _ctxh_free_fields = ("case_worker_id",)
+    _ctxh_free_fields = ("case_worker_id", "extension_ids")
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -32,6 +32,11 @@ class CtxhStay(models.Model):
                                  index=True)
     date_end_planned = fields.Date(string="Planned End", tracking=True,
                                    help="For a limited stay (emergency protection: 3 months).")
+    # the law's limit: the admission type's maximum from the start, moved only by the superior body's decision
+    date_end_limit = fields.Date(string="Legal Limit", readonly=True, copy=False, tracking=True,
+                                 help="The planned end cannot pass it: the type's maximum stay, or the date an "
+                                      "extension decided by the superior body set (Decree 20/2021/NĐ-CP Art. 24(4)).")
+    extension_ids = fields.One2many("ctxh.stay.extension", "stay_id", string="Extensions")
     date_end = fields.Datetime(string="End", readonly=True, copy=False, tracking=True, index=True)
     state = fields.Selection([("active", "Active"), ("discharged", "Discharged")], default="active",
                              required=True, tracking=True, index=True, copy=False)
@@ -49,6 +54,10 @@ class CtxhStay(models.Model):
          "A stay cannot end before it starts."),
         ("planned_end_check", "CHECK (date_end_planned IS NULL OR date_end_planned >= date_start::date)",
          "A stay cannot be planned to end before it starts."),
+        ("planned_end_limit_check",
+         "CHECK (date_end_limit IS NULL OR date_end_planned IS NULL OR date_end_planned <= date_end_limit)",
+         "An emergency stay cannot be planned past its legal limit without an extension decided by the superior "
+         "body."),
     ]
 
     def init(self):
@@ -113,6 +122,20 @@ class CtxhStay(models.Model):
             "type": "ir.actions.act_window",
             "name": self.env._("Transfer to Another Bed"),
             "res_model": "ctxh.bed.transfer",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_stay_id": self.id},
+        }
+
+    def action_extend(self):
+        """Record the superior body's decision to keep the person past the limit (director)."""
+        self.ensure_one()
+        self.env["res.users"]._ctxh_check_group("ctxh_residents.group_ctxh_director")
+        self._ctxh_check_state("active")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Extend the Stay"),
+            "res_model": "ctxh.stay.extension",
             "view_mode": "form",
             "target": "new",
             "context": {"default_stay_id": self.id},

@@ -235,7 +235,60 @@ class CtxhCareContract(models.Model):
          "A contract cannot end before it starts."),
         ("reduction_check", "CHECK (reduction_percent >= 0 AND reduction_percent <= 100)",
          "The reduction is between 0 and 100%."),
+        # a terminated contract is still being liquidated: its period counts until it is closed
+        ("one_signed_per_resident_period",
+         "EXCLUDE USING gist (resident_id WITH =, daterange(date_start, date_end, '[]') WITH &&) "
+         "WHERE (state IN ('active', 'terminated'))",
+         "This person already has a signed care contract for that period: terminate it, or change it by an "
+         "addendum."),
     ]
+
+    def init(self):
+        result = super().init()
+        # payer shares of a signed contract add up to 100%, whatever door changes a payer (a constraint trigger:
+        # it sees the rows of several tables). A payer's change also marks its contract, so that two transactions
+        # changing the payers of one contract at once conflict, and Odoo retries the second on the new rows.
+        self.env.cr.execute("""
+            CREATE OR REPLACE FUNCTION ctxh_care_contract_payer_shares() RETURNS trigger AS $$
+            DECLARE
+                contract_ids integer[];
+                bad integer;
+            BEGIN
+                IF TG_TABLE_NAME = 'ctxh_care_contract' THEN
+                    contract_ids := ARRAY[NEW.id];
+                ELSIF TG_OP = 'DELETE' THEN
+                    contract_ids := ARRAY[OLD.contract_id];
+                ELSIF TG_OP = 'UPDATE' THEN
+                    contract_ids := ARRAY[NEW.contract_id, OLD.contract_id];
+                ELSE
+                    contract_ids := ARRAY[NEW.contract_id];
+                END IF;
+                IF TG_TABLE_NAME = 'ctxh_care_contract_payer' THEN
+                    UPDATE ctxh_care_contract SET write_date = write_date WHERE id = ANY(contract_ids);
+                END IF;
+                SELECT c.id INTO bad FROM ctxh_care_contract c
+                  WHERE c.id = ANY(contract_ids) AND c.state != 'draft'
+                    AND EXISTS (SELECT 1 FROM ctxh_care_contract_payer p WHERE p.contract_id = c.id)
+                    AND abs((SELECT sum(p.share) FROM ctxh_care_contract_payer p WHERE p.contract_id = c.id) - 100)
+                        >= 0.005
+                  LIMIT 1;
+                IF bad IS NOT NULL THEN
+                    RAISE EXCEPTION 'The payers'' shares of a signed care contract must add up to 100%%.'
+                        USING ERRCODE = 'check_violation', CONSTRAINT = 'ctxh_care_contract_payer_shares',
+                              TABLE = 'ctxh_care_contract_payer';
+                END IF;
+                RETURN NULL;
+            END;
+            $$ LANGUAGE plpgsql
+        """)
+        for table, events in (("ctxh_care_contract_payer", "INSERT OR UPDATE OR DELETE"),
+                              ("ctxh_care_contract", "UPDATE OF state")):
+            self.env.cr.execute(f"""
+                DROP TRIGGER IF EXISTS ctxh_payer_shares ON {table};
+                CREATE CONSTRAINT TRIGGER ctxh_payer_shares AFTER {events} ON {table}
+                    FOR EACH ROW EXECUTE FUNCTION ctxh_care_contract_payer_shares()
+            """)
+        return result
 
     @api.depends("line_ids.price_subtotal", "line_ids.service_kind", "reduction_percent")
     def _compute_amount_monthly(self):
