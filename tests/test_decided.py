@@ -65,7 +65,7 @@ class TestDecidedEverywhere(TransactionCase):
             cls.env, login="giamdoc_tat_ca", name="Giám đốc mọi cơ sở",
             groups="base.group_user,ctxh_residents.group_ctxh_director",
             company_id=companies[0].id, company_ids=[Command.set(companies.ids)])
-        cls.director_env = cls.env(user=cls.director, context=dict(cls.env.context,
+        cls.director_env = cls.env(user=cls.director, context=dict(cls.env.context, lang="en_US",
                                                                    allowed_company_ids=companies.ids))
         cls.models = ctxh_models(cls.env)
 

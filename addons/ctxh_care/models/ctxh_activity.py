@@ -182,6 +182,44 @@ class CtxhProgrammeEnrolment(models.Model):
             enrolment.hours_attended = hours
             enrolment.sessions_attended = count
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # said before the database refuses it (its trigger holds the seats against two users at once)
+        self._ctxh_check_seats([vals["programme_id"] for vals in vals_list if isinstance(vals.get("programme_id"), int)
+                                and vals.get("state", "enrolled") == "enrolled"])
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("state") == "enrolled" or "programme_id" in vals:
+            target = vals.get("programme_id")
+            # the enrolments that will newly take a seat, one programme per enrolment
+            taking = self.filtered(lambda e: vals.get("state", e.state) == "enrolled" and (
+                e.state != "enrolled" or (isinstance(target, int) and e.programme_id.id != target)))
+            self._ctxh_check_seats([target if isinstance(target, int) else e.programme_id.id for e in taking])
+        return super().write(vals)
+
+    @api.model
+    def _ctxh_check_seats(self, programme_ids):
+        """Refuse enrolments that would take more seats than a programme has; ``programme_ids`` lists one
+        programme per enrolment about to take a seat (a recordset may not repeat a record: ids are counted)."""
+        wanted = {}
+        for programme_id in programme_ids:
+            wanted[programme_id] = wanted.get(programme_id, 0) + 1
+        programmes = self.env["ctxh.programme"].browse(list(wanted)).exists().filtered("capacity")
+        wanted = {programme: wanted[programme.id] for programme in programmes}
+        if not wanted:
+            return
+        enrolled = dict(self.sudo()._read_group(
+            [("programme_id", "in", [p.id for p in wanted]), ("state", "=", "enrolled")], ["programme_id"],
+            ["__count"]))
+        for programme, count in wanted.items():
+            total = enrolled.get(programme, 0) + count
+            if total > programme.capacity:
+                raise ValidationError(self.env._(
+                    "The programme %(programme)s is full: it takes %(capacity)s residents and "
+                    "%(count)s would be enrolled.",
+                    programme=programme.name, capacity=programme.capacity, count=total))
+
     @api.constrains("programme_id", "state")
     def _check_capacity(self):
         programmes = self.filtered(lambda e: e.state == "enrolled").programme_id.filtered("capacity")

@@ -15,3 +15,4 @@ from . import test_http_fuzz
 from . import test_province
 from . import test_indexes
 from . import test_http_decided
+from . import test_http_external_api

@@ -59,6 +59,8 @@ MODELS = {
     "ctxh.admission.document":        (NONE, RWCD, RWCD, R, RWCD),
     # care staff need to create stays: admitting (also at once, in an emergency) starts one
     "ctxh.stay":                      (NONE, RWC, RWC, R, RWCD),
+    # the superior body's decision to extend an emergency stay, recorded by the director (Decree 20/2021 Art. 24(4))
+    "ctxh.stay.extension":            (NONE, R, R, R, RWC),
     "ctxh.discharge.reason":          (NONE, R, R, R, RWCD),
     "ctxh.discharge":                 (NONE, RWC, RWC, R, RWCD),
     # DISCREPANCY: follow-up visits after reintegration are care records (their outcome says
@@ -189,6 +191,10 @@ ACTIONS = {
     "ctxh.stay": {
         "action_transfer": OPENS_ONLY,  # opens the wizard; its action_confirm is checked
         "action_discharge": OPENS_ONLY,
+        "action_extend": DIRECTOR,  # records the superior body's decision
+    },
+    "ctxh.sensitive.access.log": {
+        "action_ctxh_request_transfer": DIRECTOR,  # asks another facility for a person's record
     },
     "ctxh.bed.transfer": {
         "action_confirm": CARE_UP,

@@ -141,6 +141,15 @@ class MatrixCase(CtxhContractCase):
                                          "price_unit": 7_900_000})],
             "replace_payers": True,
             "payer_ids": [Command.create({"partner_id": cls.contract.payer_ids[:1].partner_id.id, "share": 100})]})
+        # an emergency stay at its legal limit, extended once by the superior body's decision
+        emergency_stay = cls._admit(cls._resident(name="Hầu Thị Khẩn"), date_start=datetime(2026, 1, 7, 3, 0),
+                                    date_end_planned=date(2026, 4, 7), date_end_limit=date(2026, 4, 7))
+        cls.emergency_stay = emergency_stay
+        cls.body = Model("ctxh.supervising.body").create({"name": "Sở Y tế tỉnh Lạng Sơn", "company_id": a.id,
+                                                          "date_from": date(2025, 3, 1)})
+        extension = Model("ctxh.stay.extension").create({
+            "stay_id": emergency_stay.id, "body_id": cls.body.id, "decision_number": "21/QĐ-SYT",
+            "date_end_new": date(2026, 5, 7), "reason": "Chưa tìm được gia đình."})
         cls.records = {
             "ctxh.resident": cls.resident,
             "ctxh.resident.relative": Model("ctxh.resident.relative").create({
@@ -153,9 +162,9 @@ class MatrixCase(CtxhContractCase):
             "ctxh.room": cls.room,
             "ctxh.bed": cls.bed3,
             "ctxh.bed.assignment": cls.stay.bed_assignment_ids,
-            "ctxh.supervising.body": Model("ctxh.supervising.body").create({
-                "name": "Sở Y tế tỉnh Lạng Sơn", "company_id": a.id, "date_from": date(2025, 3, 1)}),
+            "ctxh.supervising.body": cls.body,
             "ctxh.legal.parameter": Model("ctxh.legal.parameter").search([], limit=1),
+            "ctxh.stay.extension": extension,
             "ctxh.dossier.document.type": ref("ctxh_residents.dossier_application"),
             "ctxh.admission.type": cls.regular,
             "ctxh.admission": admission,
@@ -249,6 +258,9 @@ class MatrixCase(CtxhContractCase):
                                     "date_start": self.now},
             "ctxh.supervising.body": {"name": "Sở LĐTBXH tỉnh Lạng Sơn", "company_id": a,
                                       "date_from": date(2020, 1, 1), "date_to": date(2020, 12, 31)},
+            "ctxh.stay.extension": {"stay_id": self.emergency_stay.id, "body_id": self.body.id,
+                                    "decision_number": "22/QĐ-SYT", "date_end_new": date(2026, 12, 7),
+                                    "reason": "Vụ án chưa xét xử."},
             "ctxh.legal.parameter": {"code": "matrix_test", "name": "Thử", "value": 1, "date_from": date(2026, 1, 1)},
             "ctxh.dossier.document.type": {"name": "Giấy thử", "code": "matrix_test"},
             "ctxh.admission.type": {"name": "Loại thử", "code": "matrix_test"},
@@ -330,6 +342,7 @@ class MatrixCase(CtxhContractCase):
             "ctxh.bed": {"sequence": 5},
             "ctxh.bed.assignment": {"date_end": False},
             "ctxh.supervising.body": {"legal_basis": "Quyết định 1/QĐ-UBND"},
+            "ctxh.stay.extension": {"reason": "Sửa lý do."},
             "ctxh.legal.parameter": note,
             "ctxh.dossier.document.type": {"sequence": 11},
             "ctxh.admission.type": {"legal_basis": "Nghị định 20/2021/NĐ-CP"},
@@ -479,7 +492,9 @@ class MatrixCase(CtxhContractCase):
     def _prepare_ctxh_care_contract(self, key):
         if key in ("action_terminate", "action_register_payment", "action_view_invoices", "action_new_addendum"):
             return self.contract
-        contract = self._contract(self.resident2, activate=False, date=date(2026, 1, 6), date_start=date(2026, 1, 6))
+        # a person of its own: two signed contracts of one person for one period are refused by the database
+        contract = self._contract(self._resident(name=f"Đoàn Thị Ký {key}"), activate=False, date=date(2026, 1, 6),
+                                  date_start=date(2026, 1, 6))
         contract.state = {"action_close": "terminated", "action_reset_draft": "active"}.get(key, "draft")
         return contract
 
@@ -528,6 +543,13 @@ class MatrixCase(CtxhContractCase):
             "contract_id": self.contract.id, "reason": "Gia đình xin thêm dịch vụ giặt là.",
             "line_ids": [Command.create({"product_id": self.contract.line_ids[:1].product_id.id, "quantity": 1,
                                          "price_unit": 7_800_000})]})
+
+    def _prepare_ctxh_sensitive_access_log(self, key):
+        # a citizen ID of facility A met by a user of facility B: facility A's director is asked for the transfer
+        self.facility_a.ctxh_director_id = self.role_users["director"]
+        return self.env["ctxh.sensitive.access.log"].create({
+            "user_id": self.role_users["care"].id, "company_id": self.facility_a.id, "res_model": "ctxh.resident",
+            "res_id": self.resident.id, "access_type": "identity_collision", "field_names": "national_id"})
 
     def _wizard_vals(self, model):
         """What a user types in a wizard before confirming it (a wizard belongs to the user who opens it)."""

@@ -3,6 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools import lock_rows
 from .ctxh_write_guard_mixin import ALL
 
 DIRECTOR = "ctxh_residents.group_ctxh_director"
@@ -116,8 +117,12 @@ class CtxhDischarge(models.Model):
     def action_done(self):
         """Hand the person over: the stay ends, the bed is freed, follow-ups are planned."""
         self.env["res.users"]._ctxh_check_group(CARE)
+        lock_rows(self.stay_id)
         self._ctxh_check_state("approved")
         for discharge in self:
+            if discharge.stay_id.state != "active":
+                raise UserError(self.env._(
+                    "The stay of %s has already been handed over: a stay ends once.", discharge.resident_id.name))
             when = discharge.handover_date or fields.Datetime.now()
             discharge.stay_id._end(when)
             discharge._ctxh_action_write({"state": "done", "handover_date": when})

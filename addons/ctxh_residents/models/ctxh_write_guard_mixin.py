@@ -1,5 +1,5 @@
 from odoo import api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 # Set in the context by the model's own code (its actions and the private methods they call), never by a
 # client: an RPC context is JSON or XML, and cannot hold this object, so no door but the code can forge it.
@@ -7,6 +7,8 @@ _ACTION_KEY = "ctxh_action"
 _ACTION_TOKEN = object()
 # every field but the model's free fields
 ALL = "*"
+# PostgreSQL's integer (ids, integer fields): a larger number would come back as an SQL error
+INT_MAX = 2**31 - 1
 # what a state never freezes: the chatter, activities and attachments live beside the record
 _ALWAYS_FREE_PREFIXES = ("message_", "activity_", "website_message_")
 
@@ -131,10 +133,43 @@ class CtxhWriteGuardMixin(models.AbstractModel):
             parents._ctxh_check_frozen([one2many])
 
     # ------------------------------------------------------------------
+    # Values PostgreSQL would refuse with an SQL error (any door, XML-RPC included)
+    # ------------------------------------------------------------------
+    @api.model
+    def _ctxh_check_values(self, vals):
+        """Refuse, naming the field, a value the ORM would pass to PostgreSQL only to be refused there: a number
+        out of PostgreSQL's integer range (as a value or as an id), a text with a NUL character or a lone
+        surrogate. Nothing is written. Other malformed values are refused by the ORM's own conversion."""
+        for fname, value in vals.items():
+            field = self._fields.get(fname)
+            if field and not self._ctxh_value_fits(value):
+                env = self._ctxh_lang_env()
+                raise ValidationError(env._(
+                    "The value sent for %(field)s of %(model)s is not valid. Check it and try again.",
+                    field=field._description_string(env), model=self.with_env(env)._ctxh_model_label()))
+
+    @api.model
+    def _ctxh_value_fits(self, value, depth=0):
+        if isinstance(value, bool) or value is None:
+            fits = True
+        elif isinstance(value, int):
+            fits = -INT_MAX - 1 <= value <= INT_MAX
+        elif isinstance(value, str):
+            fits = "\x00" not in value and value.encode("utf-8", "surrogatepass").decode("utf-8", "ignore") == value
+        elif isinstance(value, (list, tuple, dict)) and depth < 4:
+            items = value.values() if isinstance(value, dict) else value
+            fits = all(self._ctxh_value_fits(item, depth + 1) for item in items)
+        else:
+            fits = True
+        return fits
+
+    # ------------------------------------------------------------------
     # Every door: create, write (import and the web client use them), unlink
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._ctxh_check_values(vals)
         return super(CtxhWriteGuardMixin, self._ctxh_check_create(vals_list)).create(vals_list)
 
     @api.model
@@ -167,6 +202,7 @@ class CtxhWriteGuardMixin(models.AbstractModel):
         return self
 
     def write(self, vals):
+        self._ctxh_check_values(vals)
         if not self._ctxh_in_action():
             self.check_access("write")  # a user without the right is told so first
             self._ctxh_check_action_fields(vals)

@@ -39,7 +39,9 @@ class CtxhResidentsCase(TransactionCase):
         super().setUpClass()
         # everyone works on Vietnamese time, as the facilities' staff do: "today" is the same day for the
         # test and for every user, even in the hours when it is already tomorrow in Hanoi
-        cls.env = cls.env(context=dict(cls.env.context, tz=FACILITY_TZ))
+        # the tests read messages in English (a test wanting Vietnamese says so); without a language, the write
+        # guard would answer in each user's own, as it does over XML-RPC
+        cls.env = cls.env(context=dict(cls.env.context, tz=FACILITY_TZ, lang="en_US"))
         cls.vnd = cls.env.ref("base.VND")
         cls.facility_a = cls.env["res.company"].create({
             "name": "Trung tâm Bảo trợ xã hội tỉnh Lạng Sơn", "ctxh_code": "TTBTXHLS",

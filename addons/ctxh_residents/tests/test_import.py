@@ -188,7 +188,8 @@ class TestImportResidents(CtxhImportCase):
         self.assertEqual(problems["Residents", 3, "E"], "This citizen ID number is already registered in another "
                                                         "facility: ask the director to request a transfer.")
         self.assertNotIn(other_facility.code, str(problems))
-        collision = self.env["ctxh.sensitive.access.log"].search([("access_type", "=", "identity_collision")])
+        collision = self.env["ctxh.sensitive.access.log"].search([("access_type", "=", "identity_collision"),
+                                                                  ("user_id", "=", self.care_a.id)])
         self.assertEqual((collision.user_id, collision.res_id, collision.company_id),
                          (self.care_a, other_facility.id, self.facility_a))
         self.assertIn(same_person.code, problems["Residents", 4, "B"])

@@ -281,13 +281,14 @@ class CtxhCareContract(models.Model):
             END;
             $$ LANGUAGE plpgsql
         """)
-        for table, events in (("ctxh_care_contract_payer", "INSERT OR UPDATE OR DELETE"),
-                              ("ctxh_care_contract", "UPDATE OF state")):
-            self.env.cr.execute(f"""
-                DROP TRIGGER IF EXISTS ctxh_payer_shares ON {table};
-                CREATE CONSTRAINT TRIGGER ctxh_payer_shares AFTER {events} ON {table}
-                    FOR EACH ROW EXECUTE FUNCTION ctxh_care_contract_payer_shares()
-            """)
+        self.env.cr.execute("""
+            DROP TRIGGER IF EXISTS ctxh_payer_shares ON ctxh_care_contract_payer;
+            CREATE CONSTRAINT TRIGGER ctxh_payer_shares AFTER INSERT OR UPDATE OR DELETE ON ctxh_care_contract_payer
+                FOR EACH ROW EXECUTE FUNCTION ctxh_care_contract_payer_shares();
+            DROP TRIGGER IF EXISTS ctxh_payer_shares ON ctxh_care_contract;
+            CREATE CONSTRAINT TRIGGER ctxh_payer_shares AFTER UPDATE OF state ON ctxh_care_contract
+                FOR EACH ROW EXECUTE FUNCTION ctxh_care_contract_payer_shares();
+        """)
         return result
 
     @api.depends("line_ids.price_subtotal", "line_ids.service_kind", "reduction_percent")
@@ -381,6 +382,7 @@ class CtxhCareContract(models.Model):
         for contract in self:
             if not contract.line_ids:
                 raise UserError(self.env._("Add the services of contract %s before signing it.", contract.name))
+            contract._ctxh_check_no_other_signed()
         today = fields.Date.context_today(self)
         for contract in self:
             contract._ctxh_action_write({"state": "active", "signer_id": self.env.user.id,
@@ -449,6 +451,21 @@ class CtxhCareContract(models.Model):
         if self.sudo().move_ids:
             raise UserError(self.env._("A contract already invoiced cannot go back to draft."))
         return self._ctxh_action_write({"state": "draft", "signer_id": False, "signed_date": False})
+
+    def _ctxh_check_no_other_signed(self):
+        """One signed contract per person and period: said here, held by the database's exclusion constraint."""
+        self.ensure_one()
+        others = self.sudo().search([
+            ("id", "!=", self.id), ("resident_id", "=", self.resident_id.id),
+            ("state", "in", ("active", "terminated")),
+            "|", ("date_end", "=", False), ("date_end", ">=", self.date_start),
+        ])
+        if self.date_end:
+            others = others.filtered(lambda other: other.date_start <= self.date_end)
+        if others:
+            raise UserError(self.env._(
+                "This person already has a signed care contract for that period: terminate it, or change it by an "
+                "addendum."))
 
     def _ctxh_split_between_payers(self, amount):
         """[(payer, part)] of ``amount`` by the payers' shares, in their order: each part rounded, the last
