@@ -1,3 +1,5 @@
+import math
+
 from odoo import api, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -142,11 +144,22 @@ class CtxhWriteGuardMixin(models.AbstractModel):
         surrogate. Nothing is written. Other malformed values are refused by the ORM's own conversion."""
         for fname, value in vals.items():
             field = self._fields.get(fname)
-            if field and not self._ctxh_value_fits(value):
+            if field and (not self._ctxh_value_fits(value) or not self._ctxh_number_fits(field, value)):
                 env = self._ctxh_lang_env()
                 raise ValidationError(env._(
                     "The value sent for %(field)s of %(model)s is not valid. Check it and try again.",
                     field=field._description_string(env), model=self.with_env(env)._ctxh_model_label()))
+
+    @api.model
+    def _ctxh_number_fits(self, field, value):
+        """A number is a finite number: NaN and infinity ("NaN" as text too) are no amount, no duration."""
+        if field.type not in ("float", "monetary") or isinstance(value, bool) \
+                or not isinstance(value, (int, float, str)):
+            return True
+        try:
+            return math.isfinite(float(value))
+        except (ValueError, OverflowError):
+            return True  # not a number at all: the ORM's own conversion answers it
 
     @api.model
     def _ctxh_value_fits(self, value, depth=0):

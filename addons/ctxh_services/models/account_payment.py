@@ -57,7 +57,7 @@ class AccountPayment(models.Model):
     def action_post(self):
         result = super().action_post()
         self._ctxh_assign_voucher_number()
-        return result
+        return True if result is None else result  # Odoo's answers None, which XML-RPC cannot carry
 
     def _ctxh_voucher_prefix(self):
         self.ensure_one()

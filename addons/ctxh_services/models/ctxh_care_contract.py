@@ -369,7 +369,8 @@ class CtxhCareContract(models.Model):
     def action_archive(self):
         if any(contract.state == "active" for contract in self):
             raise UserError(self.env._("Terminate a signed contract before archiving it."))
-        return super().action_archive()
+        super().action_archive()
+        return True  # Odoo's answers None, which XML-RPC cannot carry
 
     # ------------------------------------------------------------------
     # Actions
