@@ -21,6 +21,7 @@
         "data/ctxh_admission_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/ctxh_consent_purpose_data.xml",
         "views/ctxh_menus.xml",
         "views/res_company_views.xml",
         "views/ctxh_resident_views.xml",
@@ -30,6 +31,7 @@
         "views/ctxh_import_wizard_views.xml",
         "views/ctxh_residents_menus.xml",
         "views/ctxh_sensitive_access_log_views.xml",
+        "views/ctxh_data_protection_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -70,6 +70,10 @@ MODELS = {
     "ctxh.followup":                  (NONE, RWC, RWC, NONE, RWCD),
     # written by the system only, read by directors only (Law 91/2025 on personal data)
     "ctxh.sensitive.access.log":      (NONE, NONE, NONE, NONE, R),
+    # personal data protection (Law 91/2025/QH15): care staff record consents and breaches, nobody deletes them
+    "ctxh.consent.purpose":           (NONE, R, R, R, RWCD),
+    "ctxh.consent":                   (NONE, RWC, RWC, NONE, RWC),
+    "ctxh.data.breach":               (NONE, RWC, RWC, RWC, RWC),
     # --- care (ctxh_care) ---
     "ctxh.assessment.domain":         (NONE, R, R, NONE, RWCD),
     "ctxh.assessment":                (NONE, RWC, RWC, NONE, RWCD),
@@ -192,6 +196,13 @@ ACTIONS = {
         "action_transfer": OPENS_ONLY,  # opens the wizard; its action_confirm is checked
         "action_discharge": OPENS_ONLY,
         "action_extend": DIRECTOR,  # records the superior body's decision
+    },
+    "ctxh.consent": {
+        "action_withdraw": CARE_UP,
+    },
+    "ctxh.data.breach": {
+        "action_notified": DIRECTOR,  # the director notifies the authority
+        "action_close": DIRECTOR,
     },
     "ctxh.sensitive.access.log": {
         "action_ctxh_request_transfer": DIRECTOR,  # asks another facility for a person's record

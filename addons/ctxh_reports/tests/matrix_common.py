@@ -150,6 +150,11 @@ class MatrixCase(CtxhContractCase):
         extension = Model("ctxh.stay.extension").create({
             "stay_id": emergency_stay.id, "body_id": cls.body.id, "decision_number": "21/QĐ-SYT",
             "date_end_new": date(2026, 5, 7), "reason": "Chưa tìm được gia đình."})
+        purpose = ref("ctxh_residents.consent_purpose_photo")
+        consent = Model("ctxh.consent").create({"resident_id": cls.resident.id, "purpose": purpose.id,
+                                                "withdraw_reason": "Gia đình rút lại bằng văn bản."})
+        breach = Model("ctxh.data.breach").create({"name": "Mất sổ theo dõi", "company_id": a.id,
+                                                   "description": "Sổ theo dõi khu A bị thất lạc."})
         cls.records = {
             "ctxh.resident": cls.resident,
             "ctxh.resident.relative": Model("ctxh.resident.relative").create({
@@ -165,6 +170,9 @@ class MatrixCase(CtxhContractCase):
             "ctxh.supervising.body": cls.body,
             "ctxh.legal.parameter": Model("ctxh.legal.parameter").search([], limit=1),
             "ctxh.stay.extension": extension,
+            "ctxh.consent.purpose": purpose,
+            "ctxh.consent": consent,
+            "ctxh.data.breach": breach,
             "ctxh.dossier.document.type": ref("ctxh_residents.dossier_application"),
             "ctxh.admission.type": cls.regular,
             "ctxh.admission": admission,
@@ -258,6 +266,10 @@ class MatrixCase(CtxhContractCase):
                                     "date_start": self.now},
             "ctxh.supervising.body": {"name": "Sở LĐTBXH tỉnh Lạng Sơn", "company_id": a,
                                       "date_from": date(2020, 1, 1), "date_to": date(2020, 12, 31)},
+            "ctxh.consent.purpose": {"name": "Nghiên cứu", "code": "matrix_research"},
+            "ctxh.consent": {"resident_id": self.resident.id,
+                             "purpose": self.env.ref("ctxh_residents.consent_purpose_followup").id},
+            "ctxh.data.breach": {"name": "Gửi nhầm email", "company_id": a, "description": "Gửi nhầm danh sách."},
             "ctxh.stay.extension": {"stay_id": self.emergency_stay.id, "body_id": self.body.id,
                                     "decision_number": "22/QĐ-SYT", "date_end_new": date(2026, 12, 7),
                                     "reason": "Vụ án chưa xét xử."},
@@ -342,6 +354,9 @@ class MatrixCase(CtxhContractCase):
             "ctxh.bed": {"sequence": 5},
             "ctxh.bed.assignment": {"date_end": False},
             "ctxh.supervising.body": {"legal_basis": "Quyết định 1/QĐ-UBND"},
+            "ctxh.consent.purpose": {"sequence": 5},
+            "ctxh.consent": {"withdraw_reason": "Rút lại qua điện thoại."},
+            "ctxh.data.breach": {"measures": "Đổi mật khẩu."},
             "ctxh.stay.extension": {"reason": "Sửa lý do."},
             "ctxh.legal.parameter": note,
             "ctxh.dossier.document.type": {"sequence": 11},
@@ -543,6 +558,15 @@ class MatrixCase(CtxhContractCase):
             "contract_id": self.contract.id, "reason": "Gia đình xin thêm dịch vụ giặt là.",
             "line_ids": [Command.create({"product_id": self.contract.line_ids[:1].product_id.id, "quantity": 1,
                                          "price_unit": 7_800_000})]})
+
+    def _prepare_ctxh_consent(self, key):
+        return self.records["ctxh.consent"].copy({"withdraw_reason": "Rút lại bằng văn bản."})
+
+    def _prepare_ctxh_data_breach(self, key):
+        breach = self.records["ctxh.data.breach"].copy()
+        if key == "action_close":
+            breach.state = "notified"
+        return breach
 
     def _prepare_ctxh_sensitive_access_log(self, key):
         # a citizen ID of facility A met by a user of facility B: facility A's director is asked for the transfer

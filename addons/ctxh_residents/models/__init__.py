@@ -19,3 +19,6 @@ from . import ctxh_resident
 from . import ctxh_resident_record_mixin
 from . import ctxh_resident_relative
 from . import ctxh_resident_document
+from . import ctxh_consent_purpose
+from . import ctxh_consent
+from . import ctxh_data_breach

@@ -13,3 +13,4 @@ from . import test_access_log
 from . import test_history
 from . import test_import
 from . import test_query_counts
+from . import test_data_protection
