@@ -19,6 +19,7 @@
         "report/ctxh_care_contract_documents.xml",
         "report/account_payment_documents.xml",
         "report/ctxh_resident_documents.xml",
+        "report/ctxh_processing_register.xml",
         # xlsx reports and wizard
         "security/ctxh_report_wizard_security.xml",
         "report/ctxh_xlsx_reports.xml",

@@ -5,6 +5,7 @@ from . import ctxh_discharge_documents
 from . import ctxh_care_contract_documents
 from . import account_payment_documents
 from . import ctxh_resident_documents
+from . import ctxh_processing_register
 # xlsx reports
 from . import ctxh_xlsx_abstract
 from . import ctxh_statistics_xlsx

@@ -6,7 +6,7 @@ import pytz
 
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
-from odoo.tests import tagged
+from odoo.tests import TransactionCase, tagged
 from odoo.tools.safe_eval import safe_eval, time
 
 from odoo.addons.ctxh_residents.tests.common import CtxhResidentsCase
@@ -619,3 +619,41 @@ class TestInternalDocuments(DocumentCaseMixin, CtxhResidentsCase):
             self.assertNotIn(secret, care)
         self.assertIn("Tập vật lý trị liệu", care)
         self.assertIn("(Chưa phê duyệt)", medical, "submitted, not approved yet")
+
+
+@tagged("post_install", "-at_install")
+class TestProcessingRegister(TransactionCase):
+    """The register of sensitive data processing lists, from the registry, what is sensitive and who sees it."""
+
+    def test_register_lists_every_sensitive_field_and_health_record(self):
+        """Every ctxh field restricted to the sensitive data group and every health record model is on the
+        director's printed register, with its readers; others may not print it."""
+        director = self.env.ref("ctxh_residents.user_ctxh_director")
+        report = self.env["report.ctxh_reports.report_processing_register"].with_user(director)
+        expected_fields, expected_models = [], []
+        for name in self.env:
+            Model = self.env[name].with_context(lang="vi_VN")
+            if not name.startswith("ctxh.") or Model._abstract or Model._transient or not Model._auto:
+                continue
+            if getattr(Model, "_ctxh_health_record", False):
+                expected_models.append(self.env["ir.model"]._get(name).with_context(lang="vi_VN").name)
+            for field in Model._fields.values():
+                if field.groups and "ctxh_residents.group_ctxh_sensitive" in field.groups:
+                    expected_fields.append(field._description_string(Model.env))
+        self.assertGreaterEqual(len(expected_fields), 6)
+        self.assertEqual(len(expected_models), 3, "health checks, medical events, medication orders")
+        rows_vi = report.with_context(lang="vi_VN")._ctxh_processing_rows()
+        listed = " ".join(row[1] for row in rows_vi)
+        models = {row[0] for row in rows_vi}
+        for label in expected_fields:
+            self.assertIn(label, listed)
+        self.assertTrue(set(expected_models) <= models)
+        company = director.company_id
+        html = self.env["ir.actions.report"].with_user(director)._render_qweb_html(
+            "ctxh_reports.report_processing_register", company.ids)[0].decode()
+        self.assertIn("SỔ ĐĂNG KÝ HOẠT ĐỘNG XỬ LÝ DỮ LIỆU CÁ NHÂN NHẠY CẢM", html)
+        self.assertIn("Ảnh của đối tượng", html, "the consent purposes are listed")
+        with self.assertRaises(AccessError):
+            accountant = self.env.ref("ctxh_residents.user_ctxh_accountant")
+            self.env["ir.actions.report"].with_user(accountant)._render_qweb_html(
+                "ctxh_reports.report_processing_register", company.ids)

@@ -147,7 +147,7 @@ class TestIdentityAcrossFacilities(CtxhResidentsCase):
         dong_thap.ctxh_director_id = new_test_user(self.env, login="dt_director", company_id=dong_thap.id,
                                                    groups="ctxh_residents.group_ctxh_director")
         Log = self.env["ctxh.sensitive.access.log"]
-        since = Log.search([], order="id desc", limit=1).id
+        since = Log.search([], order="id desc", limit=1).id or 0
         with self.assertRaises(ValidationError) as caught:
             self.env["ctxh.resident"].with_user(hue_care).create({
                 "name": "Người mới đến", "company_id": hue.id, "national_id": held.national_id,
