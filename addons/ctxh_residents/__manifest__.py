@@ -37,6 +37,7 @@
         "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
         "demo/ctxh_resident_demo.xml",
+        "demo/ctxh_data_protection_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -60,7 +60,7 @@ class TestExternalApi(HttpCase):
         self.company = self.env.ref("ctxh_residents.user_ctxh_director").company_id
 
     def _xmlrpc(self, login, model, method, args, kwargs=None):
-        with mute_logger("odoo.http", "odoo.sql_db", "odoo.service.model"):
+        with mute_logger("odoo.http", "odoo.sql_db", "odoo.service.model", "odoo.tools.mail"):
             try:
                 return "ok", self.xmlrpc_object.execute_kw(self.db, self.uids[login], login, model, method, args,
                                                            kwargs or {})
@@ -71,7 +71,7 @@ class TestExternalApi(HttpCase):
         payload = {"jsonrpc": "2.0", "method": "call", "id": 1, "params": {
             "service": "object", "method": "execute_kw",
             "args": [self.db, self.uids[login], login, model, method, args]}}
-        with mute_logger("odoo.http", "odoo.sql_db", "odoo.service.model", "werkzeug"):
+        with mute_logger("odoo.http", "odoo.sql_db", "odoo.service.model", "werkzeug", "odoo.tools.mail"):
             response = self.url_open("/jsonrpc", data=json.dumps(payload), timeout=60,
                                      headers={"Content-Type": "application/json"})
         if response.status_code != 200:
