@@ -214,6 +214,7 @@ ACTIONS = {
         "action_approve": DIRECTOR,  # the director decides the discharge
         "action_done": CARE_UP,
         "action_cancel": CARE_UP,
+        "action_plan_followups": CARE_UP,  # once the person consented to follow-up visits
     },
     "ctxh.followup": {
         "action_done": CARE_UP,

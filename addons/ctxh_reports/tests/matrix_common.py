@@ -439,6 +439,8 @@ class MatrixCase(CtxhContractCase):
         discharge = self.env["ctxh.discharge"].create({"stay_id": self.stay2.id, "reason_id": self.reason.id})
         if key == "action_done":
             discharge.write({"state": "approved", "decision_number": "1/QĐ-TTBTXHLS", "decision_date": self.today})
+        if key == "action_plan_followups":
+            discharge.write({"state": "done", "handover_date": self.now})
         return discharge
 
     def _prepare_ctxh_followup(self, key):

@@ -134,12 +134,27 @@ class CtxhDischarge(models.Model):
         self._ctxh_check_state("draft", "approved")
         return self._ctxh_action_write({"state": "cancelled"})
 
+    def action_plan_followups(self):
+        """Plan the visits after reintegration once the person (or the guardian) has consented to them."""
+        self.env["res.users"]._ctxh_check_group(CARE)
+        self._ctxh_check_state("done")
+        self.filtered(lambda discharge: not discharge.sudo().followup_ids)._schedule_followups()
+        return True
+
     def _schedule_followups(self):
-        """Visits after reintegration, by default 1, 3, 6 and 12 months after the handover."""
+        """Visits after reintegration, by default 1, 3, 6 and 12 months after the handover, for a person who
+        consented to them (Law 91/2025/QH15: consent per purpose); otherwise the case worker is asked to obtain
+        the consent, and plans the visits from the discharge once it is recorded."""
         months = self.env["ctxh.legal.parameter"]._get_list("followup_months", default=(1, 3, 6, 12))
         vals_list = []
         for discharge in self:
             if not discharge.reason_id.followup or discharge.destination not in ("family", "community"):
+                continue
+            if not discharge.resident_id._ctxh_has_consent("followup", discharge.handover_date.date()):
+                discharge.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=(discharge.stay_id.case_worker_id or self.env.user).id,
+                    summary=self.env._("Obtain the consent to follow-up visits, then plan them"))
                 continue
             start = discharge.handover_date.date()
             user = discharge.stay_id.case_worker_id or self.env.user
@@ -149,7 +164,7 @@ class CtxhDischarge(models.Model):
                 "user_id": user.id,
                 "name": self.env._("Visit after %s months", month),
             } for month in months]
-        return self.env["ctxh.followup"].create(vals_list)
+        return self.env["ctxh.followup"].create(vals_list) if vals_list else self.env["ctxh.followup"]
 
 
 class CtxhFollowup(models.Model):

@@ -2,7 +2,7 @@ import difflib
 import logging
 import re
 import threading
-from datetime import datetime
+from datetime import date, datetime
 
 from psycopg2 import IntegrityError
 
@@ -80,6 +80,13 @@ class CtxhResidentsCase(TransactionCase):
         if bed:
             stay._assign_bed(bed, stay.date_start)
         return stay
+
+    @classmethod
+    def _consent_to_followup(cls, resident):
+        """The person's consent to visits after reintegration, given on the day of the admission."""
+        return cls.env["ctxh.consent"].create({
+            "resident_id": resident.id, "purpose": cls.env.ref("ctxh_residents.consent_purpose_followup").id,
+            "date_given": date(2020, 1, 1)})
 
     @classmethod
     def _resident(cls, company=None, **vals):

@@ -73,7 +73,9 @@ class TestScheduledJobs(CtxhResidentsCase):
     @freeze_time("2026-11-22 09:00:00")
     def test_overdue_followups(self):
         """A planned visit whose date has passed reminds its social worker once."""
-        stay = self._admit(self._resident(name="Sùng Thị Mỷ"), case_worker_id=self.care_a.id)
+        resident = self._resident(name="Sùng Thị Mỷ")
+        self._consent_to_followup(resident)
+        stay = self._admit(resident, case_worker_id=self.care_a.id)
         discharge = self.env["ctxh.discharge"].create({
             "stay_id": stay.id, "reason_id": self.env.ref("ctxh_residents.discharge_reason_own_request").id,
             "destination": "community", "handover_date": datetime(2026, 6, 1, 9, 0)})

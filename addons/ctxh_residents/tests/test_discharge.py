@@ -16,6 +16,7 @@ class TestDischarge(CtxhResidentsCase):
 
     def _discharge(self, reason=None, destination="family"):
         resident = self._resident(name="Sầm Thị Phượng")
+        self._consent_to_followup(resident)
         stay = self._admit(resident, self.bed1, case_worker_id=self.care_a.id,
                            date_start=datetime(2025, 1, 10, 8, 0))
         discharge = self.env["ctxh.discharge"].with_user(self.care_a).create({
@@ -24,6 +25,22 @@ class TestDischarge(CtxhResidentsCase):
             "handover_date": datetime(2026, 2, 15, 9, 0),
         })
         return resident, stay, discharge
+
+    def test_followups_wait_for_the_consent(self):
+        """Without the consent to follow-up visits, the handover plans none and asks the case worker to obtain
+        it; once recorded, the visits are planned from the discharge."""
+        resident = self._resident(name="Sầm Thị Lụa")
+        stay = self._admit(resident, case_worker_id=self.care_a.id, date_start=datetime(2025, 1, 10, 8, 0))
+        discharge = self.env["ctxh.discharge"].with_user(self.care_a).create({
+            "stay_id": stay.id, "reason_id": self.family_request.id, "destination": "family",
+            "handover_date": datetime(2026, 2, 15, 9, 0)})
+        discharge.with_user(self.director_a).action_approve()
+        discharge.with_user(self.care_a).action_done()
+        self.assertFalse(discharge.followup_ids)
+        self.assertEqual(discharge.activity_ids.user_id, self.care_a)
+        self._consent_to_followup(resident)
+        self.assertTrue(discharge.with_user(self.care_a).action_plan_followups())
+        self.assertEqual(len(discharge.followup_ids), 4)
 
     def test_grounds_are_data_with_legal_basis(self):
         """Discharge grounds of Decree 20/2021 Art. 30(2) and the practical ones exist as data."""
