@@ -56,7 +56,8 @@ class CtxhConsent(models.Model):
 class CtxhResident(models.Model):
     _inherit = "ctxh.resident"
 
-    consent_ids = fields.One2many("ctxh.consent", "resident_id", string="Consents")
+    # consents are care records: accountants, who read residents for the contracts, do not get them
+    consent_ids = fields.One2many("ctxh.consent", "resident_id", string="Consents", groups=CARE)
 
     def _ctxh_has_consent(self, purpose_code, on_date=None):
         """Whether the resident's consent to ``purpose_code`` is in force on ``on_date`` (today by default): the one
