@@ -355,6 +355,12 @@ class CtxhReferral(models.Model):
         self.env["res.users"]._ctxh_check_group(CARE)
         self._ctxh_check_state("draft")
         today = fields.Date.context_today(self)
+        # a resident's health is shared with the receiving health service only with the consent to it
+        for referral in self.filtered(lambda r: r.resident_id and r.service_type == "health"):
+            if not referral.resident_id._ctxh_has_consent("share_hospital", referral.date_sent or today):
+                raise UserError(self.env._(
+                    "%s has not consented to sharing their health information with a hospital: record the "
+                    "consent before sending the referral.", referral.resident_id.name))
         days = int(self.env["ctxh.legal.parameter"]._get_value("referral_response_days", 14))
         for referral in self:
             referral._ctxh_action_write({

@@ -191,6 +191,19 @@ class TestReferral(CtxhSocialCase):
         action = resident.action_view_ctxh_referrals()
         self.assertEqual(self.env["ctxh.referral"].search(action["domain"]), referral)
 
+    def test_a_resident_s_health_referral_needs_the_consent(self):
+        """A health referral of a resident is sent to the hospital only with the consent to sharing with a
+        hospital; a client from the community (no resident record) is referred as before."""
+        resident = self._resident(name="Lăng Thị Mến")
+        referral = self._referral(partner_id=False, resident_id=resident.id)
+        with self.assertRaisesRegex(UserError, "consented to sharing"):
+            referral.action_send()
+        self.env["ctxh.consent"].create({
+            "resident_id": resident.id, "given_by": "resident",
+            "purpose": self.env.ref("ctxh_residents.consent_purpose_share_hospital").id})
+        referral.action_send()
+        self.assertEqual(referral.state, "sent")
+
     def test_overdue_flag_and_search(self):
         """Sent or accepted referrals past their due date are overdue; drafts and closed ones never are."""
         yesterday = self.today - timedelta(days=1)
