@@ -134,6 +134,11 @@ class CtxhMedicalEvent(models.Model):
                              help="International Classification of Diseases code, e.g. I10 or E11.9.")
     treatment = fields.Text()
     hospital = fields.Char(help="Hospital the resident was referred to.", tracking=True)
+    emergency = fields.Boolean(
+        tracking=True,
+        help="The resident's life or health was at risk: the referral shares their health data with the hospital "
+             "without their consent (Law 91/2025/QH15 Art. 19(1)). A planned referral needs the consent to sharing "
+             "with a hospital.")
     outcome = fields.Selection(
         [
             ("recovered", "Recovered"),
@@ -161,11 +166,17 @@ class CtxhMedicalEvent(models.Model):
                     "“%s” is not an ICD-10 code: write a capital letter, two digits and optionally a dot "
                     "with one or two characters, e.g. I10, E11.9 or S72.00.", event.icd10_code))
 
-    @api.constrains("kind", "hospital")
+    @api.constrains("kind", "hospital", "emergency", "resident_id")
     def _check_hospital(self):
-        for event in self:
-            if event.kind == "hospital_referral" and not (event.hospital or "").strip():
+        for event in self.filtered(lambda e: e.kind == "hospital_referral"):
+            if not (event.hospital or "").strip():
                 raise ValidationError(self.env._("Name the hospital %s was referred to.", event.resident_id.name))
+            on_date = fields.Date.context_today(event, event.date)
+            if not event.emergency and not event.resident_id._ctxh_has_consent("share_hospital", on_date):
+                raise ValidationError(self.env._(
+                    "%s has not consented to sharing health information with a hospital: record the consent (the "
+                    "guardian's, and a child's own from age 7) before a planned referral, or mark the referral as an "
+                    "emergency.", event.resident_id.name))
 
 
 class CtxhResident(models.Model):

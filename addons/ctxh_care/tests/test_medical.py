@@ -107,7 +107,16 @@ class TestMedical(CtxhResidentsCase):
         vals = {"resident_id": self.resident.id, "kind": "hospital_referral", "diagnosis": "Viêm phổi"}
         with self.assertRaises(ValidationError):
             self.Event.with_user(self.medical_a).create(vals)
-        event = self.Event.with_user(self.medical_a).create({**vals, "hospital": "Bệnh viện Đa khoa tỉnh Lạng Sơn"})
+        vals["hospital"] = "Bệnh viện Đa khoa tỉnh Lạng Sơn"
+        # a planned referral shares health data with the hospital: only with the consent to it
+        with self.assertRaisesRegex(ValidationError, "consented to sharing health information with a hospital"):
+            self.Event.with_user(self.medical_a).create(vals)
+        urgent = self.Event.with_user(self.medical_a).create({**vals, "emergency": True})
+        self.assertEqual(urgent.stay_id, self.stay)
+        hospital = self.env.ref("ctxh_residents.consent_purpose_share_hospital")
+        self.env["ctxh.consent"].create({
+            "resident_id": self.resident.id, "purpose": hospital.id, "date_given": date(2020, 1, 1)})
+        event = self.Event.with_user(self.medical_a).create(vals)
         self.assertEqual(event.stay_id, self.stay)
 
     def test_health_data_only_for_medical_staff_and_director(self):

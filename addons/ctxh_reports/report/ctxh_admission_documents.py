@@ -38,6 +38,16 @@ class ReportAdmissionReception(models.AbstractModel):
                     "Record when %s was received and who brought them before printing the reception record.",
                     admission.resident_id.name))
 
+    def _ctxh_document_values(self, docs):
+        """The circumstances and the condition on arrival are sensitive: printed for a reader of sensitive data
+        (and logged), left as lines to fill in by hand otherwise."""
+        narrative = {}
+        if self._ctxh_sees_sensitive():
+            docs._ctxh_log_sensitive_access(["circumstances", "arrival_condition"], "print")
+            narrative = {admission.id: {"circumstances": admission.circumstances,
+                                        "arrival_condition": admission.arrival_condition} for admission in docs}
+        return {"narrative": narrative}
+
 
 class ReportAdmissionRefusal(models.AbstractModel):
     """Văn bản từ chối tiếp nhận: the written answer to a refused request, with the reasons."""

@@ -16,7 +16,7 @@ class ReportCtxhAllowance(models.AbstractModel):
         lines = self.env["ctxh.allowance.sheet.line"].search([
             ("company_id", "in", companies.ids), ("date_from", "<=", wizard.date_to),
             ("sheet_id.date_to", ">=", wizard.date_from),
-        ], order="company_id, date_from, category_id, resident_id, id")
+        ], order="company_id, date_from, legal_basis, resident_id, id")
         formats = self._ctxh_formats(workbook)
         self._ctxh_write_lines(workbook, formats, wizard, companies, lines)
         self._ctxh_write_categories(workbook, formats, wizard, companies, lines)
@@ -33,7 +33,7 @@ class ReportCtxhAllowance(models.AbstractModel):
         ]
         rows = [(
             line.company_id.name, line.date_from.strftime("%m/%Y"), line.resident_id.code, line.resident_id.name,
-            line.category_id.name, line.age, line.level, line.coefficient, line.days, line.days_in_month,
+            self._ctxh_category_label(line), line.age, line.level, line.coefficient, line.days, line.days_in_month,
             line.amount, states.get(line.sheet_state),
         ) for line in lines]
         sheet = self._ctxh_add_sheet(workbook, formats, wizard, companies, name=self.env._("Allowance lines"),
@@ -41,17 +41,30 @@ class ReportCtxhAllowance(models.AbstractModel):
         # the standard level is a rate, not an amount to add up
         self._ctxh_table(sheet, formats, columns, rows, total_label=self.env._("Total"), totals={6: None})
 
+    def _ctxh_category_label(self, line):
+        """The line's category as the reader may see it: a sensitive category (HIV, abuse, ...) is, for a reader
+        without the Sensitive Data group, only the legal article it is paid under."""
+        category = line.sudo().category_id
+        if category.sensitive and not self.env["ctxh.resident.category"]._ctxh_sees_sensitive():
+            return line.legal_basis or self.env._("Other categories (protected)")
+        return category.with_env(self.env).name or self.env._("No category")
+
     def _ctxh_write_categories(self, workbook, formats, wizard, companies, lines):
+        # for a reader without the Sensitive Data group, the sensitive categories are one unnamed line
+        sees = self.env["ctxh.resident.category"]._ctxh_sees_sensitive()
+        protected = (1, 0, 0, self.env._("Other categories (protected)"))
         totals = defaultdict(lambda: [set(), 0.0])
         for line in lines:
-            total = totals[line.company_id, line.category_id]
+            category = line.sudo().category_id
+            key = protected if category.sensitive and not sees else \
+                (0, category.sequence, category.id, category.with_env(self.env).name or self.env._("No category"))
+            total = totals[line.company_id.name, key]
             total[0].add(line.resident_id.id)
             total[1] += line.amount
         columns = [(self.env._("Facility"), 28, "text"), (self.env._("Category"), 40, "text"),
                    (self.env._("Residents"), 11, "sum"), (self.env._("Amount"), 16, "money")]
-        rows = [(company.name, category.name or self.env._("No category"), len(residents), amount)
-                for (company, category), (residents, amount) in sorted(
-                    totals.items(), key=lambda i: (i[0][0].name, i[0][1].sequence, i[0][1].id))]
+        rows = [(company, key[-1], len(residents), amount)
+                for (company, key), (residents, amount) in sorted(totals.items())]
         sheet = self._ctxh_add_sheet(workbook, formats, wizard, companies, name=self.env._("By category"),
                                      title=self.env._("State allowances by category"), columns=columns,
                                      freeze_columns=2)

@@ -6,10 +6,8 @@ from odoo import api, fields, models
 SENSITIVE = "ctxh_residents.group_ctxh_sensitive"
 FACILITY_TZ = "Asia/Ho_Chi_Minh"
 DOCUMENT_LANG = "vi_VN"
-# Categories that say more than the person's footing: HIV status, abuse, drug use, an administrative
-# measure. They are printed only for readers of sensitive data, like the fields they mirror.
-SENSITIVE_CATEGORY_GROUPS = ("emergency", "administrative", "rehab")
-SENSITIVE_CATEGORY_CODES = ("child_hiv_poor",)
+# Categories flagged sensitive (HIV status, abuse, drug use, an administrative measure) are printed only for
+# readers of sensitive data, like the fields they mirror.
 
 
 class CtxhDocumentReport(models.AbstractModel):
@@ -178,10 +176,10 @@ class CtxhDocumentReport(models.AbstractModel):
     @api.model
     def _ctxh_printable_categories(self, resident):
         """The resident's categories the reader may see on paper."""
+        categories = resident._ctxh_all_categories()
         if self._ctxh_sees_sensitive():
-            return resident.category_ids
-        return resident.category_ids.filtered(
-            lambda c: c.group not in SENSITIVE_CATEGORY_GROUPS and c.code not in SENSITIVE_CATEGORY_CODES)
+            return categories
+        return categories.filtered(lambda c: not c.sensitive)  # the category's own flag (ctxh_residents)
 
     @api.model
     def _ctxh_today(self, company=None):

@@ -24,6 +24,9 @@ class ReportProcessingRegister(models.AbstractModel):
         """[(record type, data, readers)] for every ctxh model: its fields restricted to the sensitive data group,
         and the health records as a whole (readable only by the groups their access rights name)."""
         groups = self.env["res.groups"].sudo()
+        sensitive = self.env.ref(SENSITIVE).sudo()
+        sensitive_readers = ", ".join(sorted(
+            (sensitive | groups.search([("trans_implied_ids", "in", sensitive.ids)])).mapped("full_name")))
         rows = []
         for name in sorted(self.env):
             Model = self.env[name]
@@ -38,11 +41,15 @@ class ReportProcessingRegister(models.AbstractModel):
                 continue
             fields_ = [field for field in Model._fields.values() if field.groups and SENSITIVE in field.groups]
             if fields_:
-                sensitive = self.env.ref(SENSITIVE).sudo()
-                readers = sensitive | groups.search([("trans_implied_ids", "in", sensitive.ids)])
                 rows.append((description,
                              ", ".join(sorted(field._description_string(self.env) for field in fields_)),
-                             ", ".join(sorted(readers.mapped("full_name")))))
+                             sensitive_readers))
+        # what the data (not the code) flags sensitive: categories of residents and documents of a dossier
+        for model in ("ctxh.resident.category", "ctxh.dossier.document.type"):
+            flagged = self.env[model].sudo().search([("sensitive", "=", True)])
+            if flagged:
+                rows.append((self.env["ir.model"]._get(model).name, ", ".join(flagged.mapped("name")),
+                             sensitive_readers))
         return rows
 
     def _ctxh_document_values(self, docs):

@@ -20,6 +20,7 @@ class ReportCtxhRegister(models.AbstractModel):
         end_by_stay = {stay.id: ends[stay.company_id] for stay in stays}
         bed_by_stay = self._ctxh_last_beds(stays, end_by_stay)
         genders = dict(self.env["ctxh.resident"]._fields["gender"]._description_selection(self.env))
+        category_ids = stays.resident_id._ctxh_category_ids_by_resident()  # one query for the register
         columns = [
             (self.env._("No."), 6, "int"), (self.env._("Facility"), 24, "text"),
             (self.env._("Resident Code"), 16, "text"), (self.env._("Full Name"), 28, "text"),
@@ -38,7 +39,7 @@ class ReportCtxhRegister(models.AbstractModel):
             rows.append((
                 number, company.name, resident.code, resident.name, genders.get(resident.gender),
                 resident.birthdate or (str(resident.birth_year) if resident.birth_year else None),
-                ", ".join(resident.category_ids.sorted(lambda c: (c.sequence, c.id)).mapped("name")),
+                self._ctxh_categories_text(category_ids.get(resident.id, [])),
                 self._ctxh_local_date(company, stay.date_start), stay.admission_type_id.name,
                 bed and bed.room_id.name, bed and bed.name,
                 self._ctxh_local_date(company, stay.date_end) if left else None,
@@ -49,6 +50,14 @@ class ReportCtxhRegister(models.AbstractModel):
                                      title=self.env._("Resident register"), columns=columns, freeze_columns=4)
         self._ctxh_table(sheet, formats, columns, rows, total_label=self.env._("Total"),
                          totals={3: self.env._("%s residents", len(rows))})
+
+    def _ctxh_categories_text(self, category_ids):
+        """The resident's categories the reader may see: a row is one person, so a sensitive category is left out
+        for a reader without the Sensitive Data group, as on the resident's form (no hint that there is one)."""
+        categories = self.env["ctxh.resident.category"].sudo().browse(category_ids)
+        if not self.env["ctxh.resident.category"]._ctxh_sees_sensitive():
+            categories = categories.filtered(lambda c: not c.sensitive)
+        return ", ".join(categories.with_env(self.env).mapped("name"))
 
     def _ctxh_last_beds(self, stays, end_by_stay):
         """{stay id: the last bed the stay held before the end of the period} (one search)."""

@@ -6,6 +6,8 @@ from odoo.tools import SQL
 DEATH = "death"  # code of the discharge ground for a death (ctxh_residents data)
 # age groups of the statistics: [lower, upper) in full years on the last day of the period; None: no limit
 AGE_GROUPS = [(0, 6), (6, 16), (16, 18), (18, 60), (60, 80), (80, None)]
+# the row of the sensitive categories, merged and unnamed for a reader without the Sensitive Data group
+PROTECTED = "protected"
 
 
 def age_group_sql(day):
@@ -94,8 +96,13 @@ class ReportCtxhStatistics(models.AbstractModel):
         # ids to records, once per key
         Reason = self.env["ctxh.discharge.reason"].with_context(active_test=False)
         Category = self.env["ctxh.resident.category"].with_context(active_test=False)
+        # for a reader without the Sensitive Data group, the sensitive categories are one unnamed row
+        hidden = Category._ctxh_hidden_ids(
+            {row[1] for rows in by_ids.values() for row in rows if isinstance(row, tuple) and row[0] == "category"})
 
         def record_key(key, kinds):
+            if isinstance(key, tuple) and key[0] == "category" and key[1] in hidden:
+                return (key[0], PROTECTED)
             if isinstance(key, tuple) and key[0] in kinds:
                 return (key[0], kinds[key[0]].browse(key[1]) if key[1] else None)
             return key
@@ -104,8 +111,9 @@ class ReportCtxhStatistics(models.AbstractModel):
         for company in companies:
             company_counts = defaultdict(lambda: defaultdict(int))
             for row, columns in by_ids[company.id].items():
-                company_counts[record_key(row, {"category": Category})] = defaultdict(int, {
-                    record_key(column, {"ground": Reason}): value for column, value in columns.items()})
+                row_counts = company_counts[record_key(row, {"category": Category})]
+                for column, value in columns.items():
+                    row_counts[record_key(column, {"ground": Reason})] += value
             counts[company] = company_counts
         return counts
 
@@ -140,12 +148,14 @@ class ReportCtxhStatistics(models.AbstractModel):
 
         row = self._ctxh_table(sheet, formats, columns, [], total_label=self.env._("Total"),
                                totals=dict(enumerate(values(self.env._("Total"), "total"))))
-        categories = sorted((key[1] for key in counts if key[0] == "category" and key[1]),
+        categories = sorted((key[1] for key in counts if key[0] == "category" and key[1] and key[1] != PROTECTED),
                             key=lambda c: (c.sequence, c.id))
         genders = dict(Resident._fields["gender"]._description_selection(self.env))
         sections = [
             (self.env._("By resident category"),
              [values(c.name, ("category", c)) for c in categories]
+             + ([values(self.env._("Other categories (protected)"), ("category", PROTECTED))]
+                if ("category", PROTECTED) in counts else [])
              + ([values(self.env._("No category"), ("category", None))] if ("category", None) in counts else [])),
             (self.env._("By sex"),
              [values(label, ("gender", key)) for key, label in genders.items()]

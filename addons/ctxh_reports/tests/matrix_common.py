@@ -361,7 +361,7 @@ class MatrixCase(CtxhContractCase):
             "ctxh.legal.parameter": note,
             "ctxh.dossier.document.type": {"sequence": 11},
             "ctxh.admission.type": {"legal_basis": "Nghị định 20/2021/NĐ-CP"},
-            "ctxh.admission": {"situation": "Sống một mình."},
+            "ctxh.admission": {"brought_by": "Công an phường Bến Thành."},
             "ctxh.admission.document": note,
             "ctxh.stay": {"date_end_planned": self.today + timedelta(days=300)},
             "ctxh.discharge.reason": {"legal_basis": "Điều 30"},

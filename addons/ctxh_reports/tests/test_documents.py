@@ -184,6 +184,15 @@ class TestAdmissionDocuments(DocumentCaseMixin, CtxhResidentsCase):
         self.assertIn(f"BÊN TIẾP NHẬN (Ký, ghi rõ họ tên) {self.care_a.name}", text)
         self.assertEqual(self._file_name("ctxh_reports.action_report_admission_reception", admission),
                          "Biên bản tiếp nhận - Nguyễn Thị Lành")
+        # the circumstances are sensitive: printed for the director (and logged), lines to fill in for care staff
+        log = self.env["ctxh.sensitive.access.log"].search(
+            [("res_model", "=", "ctxh.admission"), ("res_id", "=", admission.id), ("access_type", "=", "print")])
+        self.assertEqual(log.user_id, self.director_a)
+        self.assertIn("circumstances", log.field_names)
+        text = self._text(self._html("ctxh_reports.action_report_admission_reception", admission, self.care_a))
+        self.assertNotIn("bến xe", text)
+        self.assertNotIn("vết xước", text)
+        self.assertIn("Bên đưa đối tượng đến: Công an phường Vĩnh Trại", text)
 
     def test_reception_record_is_for_emergencies_received(self):
         """A regular admission has no reception record; an emergency one not yet received has none either."""
@@ -648,6 +657,9 @@ class TestProcessingRegister(TransactionCase):
         for label in expected_fields:
             self.assertIn(label, listed)
         self.assertTrue(set(expected_models) <= models)
+        # the categories and dossier documents the data flags sensitive
+        for xmlid in ("ctxh_residents.category_child_hiv_poor", "ctxh_residents.dossier_court_decision"):
+            self.assertIn(self.env.ref(xmlid).with_context(lang="vi_VN").name, listed)
         company = director.company_id
         html = self.env["ir.actions.report"].with_user(director)._render_qweb_html(
             "ctxh_reports.report_processing_register", company.ids)[0].decode()

@@ -90,3 +90,25 @@ class TestDecidedOverXmlRpc(HttpCase):
         for user in (self.care, self.director):
             self._refused(user, "ctxh.stay", "create", {"resident_id": resident.id, "company_id": self.company.id})
         self.assertFalse(self.env["ctxh.stay"].search_count([("resident_id", "=", resident.id)]))
+
+    def test_hiv_category_only_for_medical_staff(self):
+        """The issue's example: the accountant and care staff list the residents of the category "child with HIV in
+        a poor household" over XML-RPC. They find nobody and see no such tag or group; medical staff find the
+        child."""
+        hiv = self.env.ref("ctxh_residents.category_child_hiv_poor")
+        children = self.env["ctxh.resident"].search([("category_ids", "in", hiv.ids)])
+        self.assertTrue(children, "the demo data has a child with HIV")
+        domains = ([("category_ids.code", "=", "child_hiv_poor")], [("category_ids", "in", hiv.ids)],
+                   [("category_ids", "ilike", "HIV")])
+        for user in (self.accountant, self.care):
+            for domain in domains:
+                self.assertEqual(self._call(user, "ctxh.resident", "search_read", domain, fields=["name"]), [])
+            rows = self._call(user, "ctxh.resident", "read", children.ids, ["category_ids"])
+            self.assertNotIn(hiv.id, [i for row in rows for i in row["category_ids"]])
+            groups = self._call(user, "ctxh.resident", "read_group", [], ["category_ids"], ["category_ids"])
+            self.assertNotIn(hiv.id, [group["category_ids"] and group["category_ids"][0] for group in groups])
+            self.assertEqual(self._call(user, "ctxh.resident.category", "search", [("code", "=", "child_hiv_poor")]),
+                             [])
+        medical = self._login("yte")
+        found = self._call(medical, "ctxh.resident", "search", [("category_ids.code", "=", "child_hiv_poor")])
+        self.assertEqual(sorted(found), sorted(children.filtered(lambda r: r.company_id == self.company).ids))

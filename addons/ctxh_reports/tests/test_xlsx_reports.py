@@ -469,6 +469,43 @@ class TestXlsxReports(XlsxReportMixin, CtxhResidentsCase):
         self.assertEqual(totals_row[0], "Total")
         self.assertEqual(totals_row[2:], [len(db_lines.resident_id), sum(db_lines.mapped("amount"))])
 
+    def test_sensitive_category_is_an_unnamed_line(self):
+        """r4 is an HIV child. The statistics count r4 on an unnamed row for care staff and under the category
+        for medical staff; the allowance workbook shows the accountant the legal article and an unnamed total,
+        the director the category; the register leaves the category out for care staff."""
+        hiv = self.env.ref("ctxh_residents.category_child_hiv_poor")
+        self.r4.category_ids = [Command.set([hiv.id])]
+        self.sheets.with_user(self.accountant_a).action_compute()
+        protected = "Other categories (protected)"
+        self.env.invalidate_all()
+        rows = self._by_label(self._print(self.care_a, "statistics").active)
+        self.assertNotIn(hiv.name, rows)
+        self.assertEqual(rows[protected][1:], [0, 1, 0, 0, 0, 0, 1])
+        self.assertEqual(rows[self.child.name][1:], [0, 1, 1, 0, 0, 1, 0])  # r5 alone
+        self.env.invalidate_all()
+        rows = self._by_label(self._print(self.medical_a, "statistics").active)
+        self.assertEqual(rows[hiv.name][1:], [0, 1, 0, 0, 0, 0, 1])
+        self.assertNotIn(protected, rows)
+
+        self.env.invalidate_all()
+        workbook = self._print(self.accountant_a, "allowance")
+        lines = [row for row in self._rows(workbook["Allowance lines"]) if row[3] == self.r4.name]
+        self.assertEqual({row[4] for row in lines}, {hiv.legal_basis})
+        self.assertNotIn("HIV", str(self._rows(workbook["Allowance lines"])))
+        by_category = self._by_label(workbook["By category"], column=1)
+        self.assertNotIn(hiv.name, by_category)
+        self.assertEqual(by_category[protected][2], 1)
+        self.env.invalidate_all()
+        workbook = self._print(self.director_a, "allowance")
+        self.assertIn(hiv.name, self._by_label(workbook["By category"], column=1))
+
+        self.env.invalidate_all()
+        register = {row[3]: row for row in self._rows(self._print(self.care_a, "register").active)}
+        self.assertFalse(register[self.r4.name][6])
+        self.env.invalidate_all()
+        register = {row[3]: row for row in self._rows(self._print(self.medical_a, "register").active)}
+        self.assertEqual(register[self.r4.name][6], hiv.name)
+
     # ------------------------------------------------------------------
     # Activity attendance
     # ------------------------------------------------------------------

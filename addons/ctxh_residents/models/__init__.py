@@ -22,3 +22,4 @@ from . import ctxh_resident_document
 from . import ctxh_consent_purpose
 from . import ctxh_consent
 from . import ctxh_data_breach
+from . import mail_tracking_value

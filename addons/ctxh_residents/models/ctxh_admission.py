@@ -8,6 +8,7 @@ from .ctxh_write_guard_mixin import ALL
 
 DIRECTOR = "ctxh_residents.group_ctxh_director"
 CARE = "ctxh_residents.group_ctxh_care_staff"
+SENSITIVE = "ctxh_residents.group_ctxh_sensitive"
 
 
 class CtxhAdmissionDocument(models.Model):
@@ -45,7 +46,7 @@ class CtxhAdmission(models.Model):
 
     _name = "ctxh.admission"
     _description = "Admission Request"
-    _inherit = ["mail.thread", "ctxh.reminder.mixin", "ctxh.write.guard.mixin"]
+    _inherit = ["mail.thread", "ctxh.reminder.mixin", "ctxh.sensitive.read.mixin", "ctxh.write.guard.mixin"]
     _ctxh_action_fields = ("state", "decision_number", "decision_date", "decision_signer_id", "stay_id")
     # the director decided on this person, this type of admission, this request
     _DECIDED = ("resident_id", "admission_type_id", "company_id", "request_date", "refuse_reason")
@@ -82,26 +83,30 @@ class CtxhAdmission(models.Model):
     )
     referrer_id = fields.Many2one("res.partner", string="Referred By",
                                   help="Person or body that referred or brought the person.")
-    situation = fields.Text(help="The person's situation as reported at reception.")
+    # the narrative of what happened to the person is protected like the resident's Sensitive Details: seen,
+    # written, logged and tracked for the Sensitive Data group only
+    situation = fields.Text(help="The person's situation as reported at reception.", groups=SENSITIVE, tracking=True)
     urgency = fields.Selection(
         [("normal", "Normal"), ("urgent", "Urgent"), ("immediate", "Immediate (within 12 hours)")],
         default="normal", required=True, tracking=True,
     )
-    assessment_summary = fields.Text(string="Initial Assessment")
+    assessment_summary = fields.Text(string="Initial Assessment", groups=SENSITIVE, tracking=True)
     case_worker_id = fields.Many2one("res.users", string="Case Worker", default=lambda self: self.env.user, index=True,
                                      tracking=True)
     bed_id = fields.Many2one("ctxh.bed", string="Bed", check_company=True,
                              domain="[('state', '=', 'free'), ('company_id', '=', company_id)]")
     document_line_ids = fields.One2many("ctxh.admission.document", "admission_id", string="Dossier")
-    missing_document_count = fields.Integer(compute="_compute_missing_documents", string="Missing Documents")
+    # counted over every line, a court decision too (a number says nothing of its content)
+    missing_document_count = fields.Integer(compute="_compute_missing_documents", string="Missing Documents",
+                                            compute_sudo=True)
     dossier_deadline = fields.Date(compute="_compute_dossier_deadline", store=True,
                                    help="Date by which the dossier must be complete.")
 
     # Emergency reception record (biên bản tiếp nhận)
     received_at = fields.Datetime(string="Received At")
     brought_by = fields.Char(help="Who brought the person: name, office, phone.")
-    circumstances = fields.Text()
-    arrival_condition = fields.Text(string="Condition on Arrival")
+    circumstances = fields.Text(groups=SENSITIVE, tracking=True)
+    arrival_condition = fields.Text(string="Condition on Arrival", groups=SENSITIVE, tracking=True)
 
     state = fields.Selection(
         [

@@ -15,6 +15,9 @@ class CtxhDossierDocumentType(models.Model):
     sequence = fields.Integer(default=10)
     description = fields.Char(translate=True)
     active = fields.Boolean(default=True)
+    sensitive = fields.Boolean(
+        help="The document holds sensitive data (a court decision): its dossier line and files are seen only by "
+             "users with the Sensitive Data group, like the resident's Sensitive Details.")
 
 
 class CtxhAdmissionType(models.Model):

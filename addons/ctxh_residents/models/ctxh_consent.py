@@ -61,13 +61,22 @@ class CtxhResident(models.Model):
 
     def _ctxh_has_consent(self, purpose_code, on_date=None):
         """Whether the resident's consent to ``purpose_code`` is in force on ``on_date`` (today by default): the one
-        place every use of personal data asks."""
+        place every use of personal data asks. A child's consent is given by the guardian, and from age 7 by the
+        child as well (Law 91/2025/QH15 Art. 24(2)); both ages are legal parameters."""
         self.ensure_one()
         on_date = on_date or fields.Date.context_today(self)
-        return bool(self.env["ctxh.consent"].sudo().search_count([
+        consents = self.env["ctxh.consent"].sudo().search([
             ("resident_id", "=", self.id), ("purpose.code", "=", purpose_code), ("date_given", "<=", on_date),
             "|", ("state", "=", "given"), ("date_withdrawn", ">", on_date),
-        ], limit=1))
+        ])
+        given_by = set(consents.mapped("given_by"))
+        age = self._ctxh_age_on(on_date)
+        Parameter = self.env["ctxh.legal.parameter"]
+        if age is None or age >= Parameter._get_value("consent_adult_age", 16, on_date):
+            return bool(given_by)
+        if "guardian" not in given_by:
+            return False
+        return age < Parameter._get_value("consent_child_own_age", 7, on_date) or "resident" in given_by
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -2,9 +2,10 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
+from odoo.tools import SQL
 
 SENSITIVE = "ctxh_residents.group_ctxh_sensitive"
 NATIONAL_ID_RE = re.compile(r"^\d{12}$")
@@ -72,6 +73,7 @@ class CtxhResident(models.Model):
             ("higher", "College or university"),
         ],
     )
+    # a sensitive category is seen only by the Sensitive Data group: see "Sensitive categories" below
     category_ids = fields.Many2many("ctxh.resident.category", string="Categories", tracking=True)
 
     # Places: native place may name a former province; the address uses current ones.
@@ -187,16 +189,21 @@ class CtxhResident(models.Model):
             if resident.birthdate:
                 resident.birth_year = resident.birthdate.year
 
+    def _ctxh_age_on(self, on_date):
+        """The resident's age in full years on ``on_date``, from the date of birth or else the year of birth
+        (the age the year turns); None when neither is known. The one computation of an age."""
+        self.ensure_one()
+        if self.birthdate:
+            return relativedelta(on_date, self.birthdate).years
+        if self.birth_year:
+            return on_date.year - self.birth_year
+        return None
+
     @api.depends("birthdate", "birth_year")
     def _compute_age(self):
         today = fields.Date.context_today(self)
         for resident in self:
-            if resident.birthdate:
-                resident.age = relativedelta(today, resident.birthdate).years
-            elif resident.birth_year:
-                resident.age = today.year - resident.birth_year
-            else:
-                resident.age = 0
+            resident.age = resident._ctxh_age_on(today) or 0
 
     @api.depends("hi_card_expiry")
     def _compute_hi_card_expired(self):
@@ -342,6 +349,9 @@ class CtxhResident(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if "category_ids" in vals and not self.env.su:
+                self.env["ctxh.resident.category"]._ctxh_check_link(self._ctxh_category_commands(vals["category_ids"]))
         sequences = {}  # one look-up per facility, not per resident
         for vals in vals_list:
             if not vals.get("code"):
@@ -350,6 +360,11 @@ class CtxhResident(models.Model):
                     sequences[company] = self._get_code_sequence(company)
                 vals["code"] = sequences[company].next_by_id()
         return super().create(vals_list)
+
+    def write(self, vals):
+        if "category_ids" in vals and not self.env.su:
+            return self._ctxh_write_categories(vals)
+        return super().write(vals)
 
     @api.model
     def _get_code_sequence(self, company):
@@ -419,3 +434,110 @@ class CtxhResident(models.Model):
             "domain": [("id", "in", self.duplicate_ids.ids)],
             "context": {"active_test": False},
         }
+
+    # ------------------------------------------------------------------
+    # Sensitive categories (the rule is the category's: ctxh.resident.category._ctxh_hidden_ids)
+    # The record rules hide a sensitive category from users without the Sensitive Data group in reads, group-by
+    # and searches through the category; here are the doors that reach it through the resident.
+    # ------------------------------------------------------------------
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        # ('category_ids', 'in', [id]) goes to the relation table, past the category's record rules
+        domain = self.env["ctxh.resident.category"]._ctxh_domain_without_hidden(domain, "category_ids")
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    def web_read(self, specification):
+        if "category_ids" in specification and not self.env["ctxh.resident.category"]._ctxh_sees_sensitive():
+            # values read by the system in this request (all categories) are not the user's to see
+            self.invalidate_recordset(["category_ids"], flush=False)
+        return super().web_read(specification)
+
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load)
+        Category = self.env["ctxh.resident.category"]
+        if "category_ids" in fnames and not Category._ctxh_sees_sensitive():
+            hidden = Category._ctxh_hidden_ids({i for values in result for i in values.get("category_ids") or ()})
+            if hidden:
+                for values in result:
+                    values["category_ids"] = [i for i in values["category_ids"] if i not in hidden]
+        return result
+
+    @api.model
+    def _ctxh_category_commands(self, value):
+        """The commands of a value of category_ids (a list of ids is a set)."""
+        if isinstance(value, (list, tuple)) and value and all(isinstance(v, int) for v in value):
+            return [Command.set(list(value))]
+        return list(value or ())
+
+    def _ctxh_category_ids_by_resident(self, sensitive_only=False):
+        """{resident id: ids of its categories (or only of its sensitive ones)}, from the relation itself: the
+        cache of category_ids holds what the last reader was allowed to see, for the system too."""
+        if not self.ids:
+            return {}
+        rows = self.env.execute_query(SQL(
+            """SELECT rel.ctxh_resident_id, rel.ctxh_resident_category_id
+                 FROM ctxh_resident_ctxh_resident_category_rel rel
+                 JOIN ctxh_resident_category category ON category.id = rel.ctxh_resident_category_id
+                WHERE rel.ctxh_resident_id IN %s %s
+                ORDER BY category.sequence, category.id""",
+            tuple(self.ids), SQL("AND category.sensitive") if sensitive_only else SQL()))
+        result = {}
+        for resident_id, category_id in rows:
+            result.setdefault(resident_id, []).append(category_id)
+        return result
+
+    def _ctxh_all_categories(self):
+        """Every category of the resident, those the user does not see too (for the system's computations)."""
+        self.ensure_one()
+        return self.env["ctxh.resident.category"].sudo().browse(self._ctxh_category_ids_by_resident().get(self.id, []))
+
+    def _ctxh_write_categories(self, vals):
+        """A user who does not see a person's sensitive category neither sets nor removes it: a "set" from the
+        web client (which lists only what the user sees) keeps it."""
+        Category = self.env["ctxh.resident.category"]
+        commands = self._ctxh_category_commands(vals["category_ids"])
+        Category._ctxh_check_link(commands)
+        hidden = {} if Category._ctxh_sees_sensitive() else self._ctxh_category_ids_by_resident(sensitive_only=True)
+        if not hidden or not any(isinstance(c, (list, tuple)) and c and c[0] in (5, 6) for c in commands):
+            return super().write(vals)
+        by_hidden = {}
+        for record in self:
+            by_hidden.setdefault(tuple(sorted(hidden.get(record.id, ()))), []).append(record.id)
+        for kept, ids in by_hidden.items():
+            record_commands = []
+            for command in commands:
+                kind = command[0] if isinstance(command, (list, tuple)) and command else None
+                if kind == 5:
+                    record_commands.append(Command.set(list(kept)))
+                elif kind == 6:
+                    record_commands.append(Command.set([*(command[2] or ()), *kept]))
+                else:
+                    record_commands.append(command)
+            super(CtxhResident, self.browse(ids)).write({**vals, "category_ids": record_commands})
+        self.invalidate_recordset(["category_ids"])
+        return True
+
+    def _mail_track(self, tracked_fields, initial_values):
+        if "category_ids" in initial_values:
+            now = self._ctxh_all_categories()
+            sensitive = now.filtered("sensitive")
+            if sensitive and not self.env.user.has_group(SENSITIVE):
+                # the writer read only the categories they see; the others did not change (they cannot change them)
+                initial_values = dict(initial_values, category_ids=initial_values["category_ids"] | sensitive)
+            # the tracking compares with every category the person has now (not what the writer saw)
+            self.env.cache.set(self, self._fields["category_ids"], tuple(now.ids))
+        changes, tracking_commands = super()._mail_track(tracked_fields, initial_values)
+        if "category_ids" in changes and (initial_values["category_ids"] | self.category_ids).sudo().filtered(
+                "sensitive"):
+            # shown only to the Sensitive Data group: a sensitive category was among them before or after
+            field_id = self.env["ir.model.fields"]._get(self._name, "category_ids").id
+            for command in tracking_commands:
+                if command[2].get("field_id") == field_id:
+                    command[2]["ctxh_sensitive"] = True
+        return changes, tracking_commands
+
+    def _track_filter_for_display(self, tracking_values):
+        tracking_values = super()._track_filter_for_display(tracking_values)
+        if self.env["ctxh.resident.category"]._ctxh_sees_sensitive():
+            return tracking_values
+        return tracking_values.filtered(lambda tracking: not tracking.ctxh_sensitive)

@@ -14,3 +14,4 @@ from . import test_history
 from . import test_import
 from . import test_query_counts
 from . import test_data_protection
+from . import test_sensitive_categories

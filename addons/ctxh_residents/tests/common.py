@@ -162,7 +162,8 @@ class CtxhPopulatedCase(CtxhResidentsCase):
         Returns the residents."""
         env = cls.env(context=dict(cls.env.context, tracking_disable=True, mail_create_nolog=True,
                                    mail_notrack=True))
-        categories = env["ctxh.resident.category"].search([])
+        # plain categories: a sensitive one would show on some forms and not others (hidden from care staff)
+        categories = env["ctxh.resident.category"].search([("sensitive", "=", False)])
         ethnicities = env["ctxh.ethnicity"].search([], limit=5)
         provinces = env["res.country.state"].search([("country_id.code", "=", "VN")], limit=5)
         admission_type = env.ref("ctxh_residents.admission_type_regular")

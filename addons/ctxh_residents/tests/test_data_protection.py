@@ -1,5 +1,5 @@
 import base64
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
@@ -78,3 +78,40 @@ class TestDataProtection(CtxhResidentsCase):
         breach.with_user(self.director_a).action_notified()
         self.assertEqual((breach.state, breach.notified_by_id), ("notified", self.director_a))
         self.assertFalse(breach.activity_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestChildConsent(CtxhResidentsCase):
+    """A child's consent: the guardian's always; from age 7 the child's own as well (Law 91/2025/QH15 Art. 24(2));
+    from 16 the person's own alone. Both ages are dated legal parameters."""
+
+    def _consent(self, resident, given_by, on=date(2026, 1, 5)):
+        return self.env["ctxh.consent"].create({
+            "resident_id": resident.id, "purpose": self.env.ref("ctxh_residents.consent_purpose_photo").id,
+            "given_by": given_by, "date_given": on})
+
+    def test_ages(self):
+        on = date(2026, 6, 1)
+        small = self._resident(name="Lò Văn Bé", birthdate=date(2022, 3, 1))  # 4
+        pupil = self._resident(name="Lò Thị Hoa", birthdate=date(2016, 3, 1))  # 10
+        adult = self._resident(name="Lò Văn Lớn", birthdate=date(1990, 3, 1))
+        self._consent(small, "resident")
+        self.assertFalse(small._ctxh_has_consent("photo", on), "a 4-year-old does not consent alone")
+        self._consent(small, "guardian")
+        self.assertTrue(small._ctxh_has_consent("photo", on))
+        self._consent(pupil, "guardian")
+        self.assertFalse(pupil._ctxh_has_consent("photo", on), "from 7, the child's own consent is needed too")
+        own = self._consent(pupil, "resident")
+        self.assertTrue(pupil._ctxh_has_consent("photo", on))
+        own.withdraw_reason = "Em không muốn chụp ảnh nữa."
+        own.action_withdraw()
+        self.assertFalse(pupil._ctxh_has_consent("photo"), "the child's withdrawal is enough")
+        self._consent(adult, "resident")
+        self.assertTrue(adult._ctxh_has_consent("photo", on))
+        # the law's age is data: from a new date, the child's own consent counts from 12
+        self.env["ctxh.legal.parameter"].create({
+            "code": "consent_child_own_age", "name": "Tuổi", "value": 12, "date_from": date(2026, 5, 1)})
+        self.assertFalse(self._resident(name="Lò Thị Mây", birthdate=date(2016, 3, 1))._ctxh_has_consent("photo", on))
+        pupil2 = self._resident(name="Lò Thị Sương", birthdate=date(2016, 3, 1))
+        self._consent(pupil2, "guardian")
+        self.assertTrue(pupil2._ctxh_has_consent("photo", on), "at 10, under the new age, the guardian's is enough")

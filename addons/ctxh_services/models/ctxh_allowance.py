@@ -14,6 +14,7 @@ from odoo.addons.ctxh_residents.tools import lock_rows
 
 ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
 DIRECTOR = "ctxh_residents.group_ctxh_director"
+SENSITIVE = "ctxh_residents.group_ctxh_sensitive"
 DEFAULT_TZ = "Asia/Ho_Chi_Minh"
 
 
@@ -106,7 +107,8 @@ class CtxhAllowanceCoefficient(models.Model):
     def _compute_display_name(self):
         for rule in self:
             ages = f"{rule.min_age}-{rule.max_age or '∞'}"
-            rule.display_name = f"{rule.category_id.name} ({ages}): {rule.coefficient:g}"
+            # configuration, not a person's data: the category is named whoever reads the law's coefficients
+            rule.display_name = f"{rule.category_id.sudo().name} ({ages}): {rule.coefficient:g}"
 
     def _applies(self, category, age, on_date):
         self.ensure_one()
@@ -183,16 +185,24 @@ class CtxhAllowanceSheet(models.Model):
                 sheet.date_to = False
                 sheet.days_in_month = 0
 
-    @api.depends("line_ids.amount", "line_ids.category_id")
+    @api.depends("line_ids.amount", "line_ids.legal_basis")
     def _compute_totals(self):
-        # the summary reads saved lines (one grouped query); the total follows unsaved edits too
-        groups = self.env["ctxh.allowance.sheet.line"]._read_group(
+        # the summary reads saved lines (one grouped query, as the system: categories may be sensitive, and
+        # a user without the Sensitive Data group sees those merged into one unnamed row)
+        groups = self.env["ctxh.allowance.sheet.line"].sudo()._read_group(
             [("sheet_id", "in", self._origin.ids)], ["sheet_id", "category_id"], ["__count", "amount:sum"])
+        sees = self.env["ctxh.resident.category"]._ctxh_sees_sensitive()
+        protected = self.env._("Other categories (protected)")
         by_sheet = {}
         for sheet, category, count, amount in groups:
-            by_sheet.setdefault(sheet, []).append((category, count, amount))
+            rows = by_sheet.setdefault(sheet.id, {})
+            key = (1, 0, protected) if category.sensitive and not sees else \
+                (0, category.sequence, category.id, category.with_env(self.env).name or self.env._("No category"))
+            counted = rows.get(key, (0, 0.0))
+            rows[key] = (counted[0] + count, counted[1] + amount)
         for sheet in self:
-            rows = sorted(by_sheet.get(sheet._origin, []), key=lambda r: (r[0].sequence, r[0].id))
+            rows = [(key[-1], count, amount) for key, (count, amount) in sorted(
+                by_sheet.get(sheet._origin.id, {}).items())]
             total = sum(sheet.line_ids.mapped("amount"))
             sheet.line_count = len(sheet.line_ids)
             sheet.amount_total = total
@@ -206,8 +216,8 @@ class CtxhAllowanceSheet(models.Model):
 
         body = Markup("").join(
             Markup("<tr><td>%s</td><td class='text-end'>%s</td><td class='text-end'>%s</td></tr>")
-            % (category.name or self.env._("No category"), count, money(amount))
-            for category, count, amount in rows)
+            % (label, count, money(amount))
+            for label, count, amount in rows)
         return Markup(
             "<table class='table table-sm o_ctxh_allowance_summary'><thead><tr><th>%s</th>"
             "<th class='text-end'>%s</th><th class='text-end'>%s</th></tr></thead><tbody>%s</tbody>"
@@ -297,7 +307,7 @@ class CtxhAllowanceSheet(models.Model):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_services.ctxh_allowance_sheet_line_action")
         action["domain"] = [("sheet_id", "=", self.id)]
-        action["context"] = {"group_by": "category_id", "default_sheet_id": self.id}
+        action["context"] = {"group_by": "legal_basis", "default_sheet_id": self.id}
         return action
 
     # ------------------------------------------------------------------
@@ -332,7 +342,8 @@ class CtxhAllowanceSheet(models.Model):
         month_start = tz.localize(datetime.combine(self.date_from, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
         month_end = tz.localize(datetime.combine(self.date_to + timedelta(days=1), time.min)).astimezone(
             pytz.utc).replace(tzinfo=None)
-        return self.env["ctxh.stay"].search([
+        # as the system: a stay funded through a category the user does not see is funded all the same
+        return self.env["ctxh.stay"].sudo().search([
             ("company_id", "=", self.company_id.id),
             ("date_start", "<", month_end),
             "|", ("date_end", "=", False), ("date_end", ">=", month_start),
@@ -341,16 +352,16 @@ class CtxhAllowanceSheet(models.Model):
 
     @staticmethod
     def _age_on(resident, on_date):
-        if resident.birthdate:
-            return relativedelta(on_date, resident.birthdate).years
-        return on_date.year - resident.birth_year if resident.birth_year else 0
+        return resident._ctxh_age_on(on_date) or 0
 
-    def _prepare_line_vals(self, resident, days, level, rules):
+    def _prepare_line_vals(self, resident, days, level, rules, categories=None):
         """Values of the line of ``resident``: the state-funded category with the highest
         coefficient for the resident's age at the start of the month."""
         age = self._age_on(resident, self.date_from)
         best = self.env["ctxh.allowance.coefficient"]
-        for category in resident.category_ids.filtered(lambda c: c.funding_type == "state"):
+        # every category counts, those the user computing the sheet does not see too
+        categories = resident._ctxh_all_categories() if categories is None else categories
+        for category in categories.filtered(lambda c: c.funding_type == "state"):
             rule = rules._pick(category, age, self.date_from)
             if rule and rule.coefficient > best.coefficient:
                 best = rule
@@ -358,6 +369,7 @@ class CtxhAllowanceSheet(models.Model):
             return None
         return {
             "sheet_id": self.id, "resident_id": resident.id, "category_id": best.category_id.id,
+            "legal_basis": best.category_id.legal_basis or best.legal_basis,
             "age": age, "level": level, "coefficient": best.coefficient, "days": days,
         }
 
@@ -367,14 +379,19 @@ class CtxhAllowanceSheet(models.Model):
         if not level:
             raise UserError(self.env._("No standard social assistance level is in force on %s.", self.date_from))
         days_by_resident = self._stay_days(self._eligible_stays())
+        # every category of every resident in one query, those the user does not see too
+        category_ids = self.env["ctxh.resident"].concat(*days_by_resident)._ctxh_category_ids_by_resident()
+        Category = self.env["ctxh.resident.category"].sudo()
         rules = self.env["ctxh.allowance.coefficient"].sudo().search([
-            ("category_id", "in", self.env["ctxh.resident"].concat(*days_by_resident).category_ids.ids),
+            ("category_id", "in", list({i for ids in category_ids.values() for i in ids})),
             ("date_from", "<=", self.date_from),
         ])
-        existing = {line.resident_id: line for line in self.line_ids}
+        # the lines carry the category (sensitive for some): written by this action as the system
+        existing = {line.resident_id: line for line in self.sudo().line_ids}
         to_create, skipped = [], []
         for resident, days in days_by_resident.items():
-            vals = self._prepare_line_vals(resident, days, level, rules)
+            categories = Category.browse(category_ids.get(resident.id, []))
+            vals = self._prepare_line_vals(resident, days, level, rules, categories)
             if vals is None:
                 skipped.append(resident.name)
                 continue
@@ -383,8 +400,9 @@ class CtxhAllowanceSheet(models.Model):
                 line.write(vals)
             else:
                 to_create.append(vals)
-        self.env["ctxh.allowance.sheet.line"].concat(*existing.values()).unlink()
-        self.env["ctxh.allowance.sheet.line"].create(to_create)
+        Line = self.env["ctxh.allowance.sheet.line"].sudo()
+        Line.concat(*existing.values()).unlink()
+        Line.create(to_create)
         if skipped:
             names = ", ".join(sorted(skipped)[:20]) + (" ..." if len(skipped) > 20 else "")
             self.message_post(body=self.env._(
@@ -400,9 +418,9 @@ class CtxhAllowanceSheetLine(models.Model):
     _inherit = ["ctxh.write.guard.mixin"]
     _ctxh_parent_field = "sheet_id"
     # what the law gives is computed from the law's data (level, coefficient by category and age), not typed
-    _ctxh_action_fields = ("resident_id", "category_id", "age", "level", "coefficient")
+    _ctxh_action_fields = ("resident_id", "category_id", "legal_basis", "age", "level", "coefficient")
     _ctxh_deletable = "a line of a sheet not yet approved"
-    _order = "sheet_id, category_id, resident_id"
+    _order = "sheet_id, legal_basis, resident_id"  # not the category: some users may not order by it
     _check_company_auto = True
 
     sheet_id = fields.Many2one("ctxh.allowance.sheet", required=True, ondelete="cascade", index=True)
@@ -413,7 +431,11 @@ class CtxhAllowanceSheetLine(models.Model):
     resident_id = fields.Many2one("ctxh.resident", required=True, index=True, check_company=True,
                                   ondelete="restrict")
     resident_code = fields.Char(related="resident_id.code", string="Code")
-    category_id = fields.Many2one("ctxh.resident.category", string="Category", index=True)
+    # the category may be sensitive (HIV, abuse, ...): only the Sensitive Data group sees, searches or groups by it;
+    # everyone sees the legal article it is paid under, which other categories share
+    category_id = fields.Many2one("ctxh.resident.category", string="Category", index=True, groups=SENSITIVE)
+    legal_basis = fields.Char(string="Legal Basis", index="trigram",
+                              help="The article of the law the allowance is paid under (the category's).")
     age = fields.Integer(help="Age in full years on the first day of the month.")
     level = fields.Float(string="Standard Level", digits=(16, 0))
     coefficient = fields.Float(digits=(16, 2))

@@ -147,12 +147,14 @@ class CtxhHotlineCall(models.Model):
             "default_company_id": self.company_id.id,
             "default_admission_type_id": self.env.ref("ctxh_residents.admission_type_emergency").id,
             "default_source": "hotline",
-            "default_situation": self._situation_text(),
             "default_urgency": URGENCY_TO_ADMISSION.get(self.urgency, "normal"),
             "default_ctxh_hotline_call_id": self.id,
         }
         if self.resident_id:
             context["default_resident_id"] = self.resident_id.id
+        if self.env.user.has_group("ctxh_residents.group_ctxh_sensitive"):
+            # the situation of an admission is sensitive: others find it on the call the admission links to
+            context["default_situation"] = self._situation_text()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Admit to Facility"),

@@ -254,3 +254,66 @@ class TestAllowance(CtxhResidentsCase):
             other.with_user(self.accountant_a).read(["name"])
         self.assertFalse(self.env["ctxh.allowance.sheet.line"].with_user(self.accountant_a).search(
             [("company_id", "=", self.facility_b.id)]))
+
+
+@tagged("post_install", "-at_install")
+class TestAllowanceSensitiveCategory(CtxhResidentsCase):
+    """An HIV child's allowance: computed by the accountant from the category they do not see, paid at its
+    coefficient; on the lines, in the summary and in the workbook the accountant sees the legal article and an
+    unnamed row, never the category; the director sees it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.facility_a.state_id = cls.env.ref("base.state_vn_VN-13")
+        cls.hiv = cls.env.ref("ctxh_residents.category_child_hiv_poor")
+        cls.elderly_category = cls.env.ref("ctxh_residents.category_elderly_no_carer")
+        # two years old in June 2026: coefficient 5.0 for an HIV child under 4
+        cls.child = cls._resident(name="Lò Văn Pản", gender="male", birthdate=date(2024, 3, 1),
+                                  category_ids=[cls.hiv.id])
+        cls.elderly = cls._resident(name="Vi Thị Nhàn", birth_year=1944, category_ids=[cls.elderly_category.id])
+        for resident in (cls.child, cls.elderly):
+            cls._admit(resident, date_start=datetime(2026, 5, 10, 2, 0))
+        cls.sheet = cls.env["ctxh.allowance.sheet"].with_user(cls.accountant_a).create(
+            {"company_id": cls.facility_a.id, "date_from": date(2026, 6, 1)})
+        cls.sheet.with_user(cls.accountant_a).action_compute()
+        cls.line = cls.sheet.line_ids.filtered(lambda line: line.resident_id == cls.child)
+
+    def test_computed_from_the_hidden_category(self):
+        """The accountant's computation pays the child under the HIV category (2,500,000 VND = 500,000 x 5.0)."""
+        line = self.line.sudo()
+        self.assertEqual(line.category_id, self.hiv)
+        self.assertEqual((line.coefficient, line.amount), (5.0, 2500000))
+        self.assertEqual(line.legal_basis, self.hiv.legal_basis)
+
+    def test_accountant_sees_the_article(self):
+        """The accountant reads the line's article and coefficient; not its category, by no door."""
+        line = self.line.with_user(self.accountant_a)
+        self.assertEqual(line.read(["legal_basis", "coefficient"])[0]["legal_basis"], self.hiv.legal_basis)
+        self.assertNotIn("category_id", line.read([])[0])
+        Line = self.env["ctxh.allowance.sheet.line"].with_user(self.accountant_a)
+        for door in (lambda: line.read(["category_id"]),
+                     lambda: Line.search([("category_id", "=", self.hiv.id)]),
+                     lambda: Line.search([("category_id.code", "=", "child_hiv_poor")]),
+                     lambda: Line.read_group([], ["amount:sum"], ["category_id"]),
+                     lambda: line.export_data(["category_id/name"])):
+            with self.assertRaises(AccessError):
+                door()
+        groups = Line.read_group([("sheet_id", "=", self.sheet.id)], ["amount:sum"], ["legal_basis"])
+        self.assertEqual(len(groups), 2)
+        self.env.invalidate_all()
+        self.assertEqual(self.line.with_user(self.director_a).category_id, self.hiv)
+
+    def test_summary_merges_the_sensitive_category(self):
+        """The sheet's totals by category: an unnamed row for the accountant, the category for the director."""
+        summary = self.sheet.with_user(self.accountant_a).summary_html
+        self.assertNotIn("HIV", summary)
+        self.assertIn("Other categories (protected)", summary)
+        self.assertIn(self.elderly_category.name, summary)
+        self.env.invalidate_all()
+        self.assertIn("HIV", self.sheet.with_user(self.director_a).summary_html)
+
+    def test_lines_action_groups_by_article(self):
+        """The sheet's lines open grouped by legal article, which the accountant may group by."""
+        action = self.sheet.with_user(self.accountant_a).action_view_lines()
+        self.assertEqual(action["context"]["group_by"], "legal_basis")
