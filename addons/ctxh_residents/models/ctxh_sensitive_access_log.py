@@ -5,6 +5,8 @@ import psycopg2
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools import vn_datetime
+
 _logger = logging.getLogger(__name__)
 
 DIRECTOR = "ctxh_residents.group_ctxh_director"
@@ -36,6 +38,13 @@ class CtxhSensitiveAccessLog(models.Model):
         help="Citizen ID registered elsewhere: a user typed or imported the citizen ID of a person registered "
              "in a facility they do not work in; they were told only that, and the director may request a transfer.")
     field_names = fields.Char(string="Details", readonly=True, help="Technical names of the fields read.")
+
+    @api.depends("user_id.name", "access_type", "date")
+    def _compute_display_name(self):
+        kinds = dict(self._fields["access_type"]._description_selection(self.env))
+        for log in self:
+            log.display_name = " - ".join(filter(None, [log.user_id.name, kinds.get(log.access_type),
+                                                        vn_datetime(log.company_id, log.date)]))
 
     def write(self, vals):
         if self:
@@ -176,7 +185,14 @@ class CtxhSensitiveReadMixin(models.AbstractModel):
             return
         details = ",".join(sorted(read))
         uid = self.env.uid
-        self.env["ctxh.sensitive.access.log"].sudo().create([{
+        vals_list = [{
             "user_id": uid, "company_id": record.company_id.id, "resident_id": record._ctxh_log_resident().id,
             "res_model": self._name, "res_id": record.id, "access_type": access_type, "field_names": details,
-        } for record in self.sudo()])
+        } for record in self.sudo()]
+        if getattr(self.env.cr, "readonly", False):
+            # the web client reads on a read-only transaction: the log is written on a connection of its own
+            # (rather than failing the read and having Odoo replay the whole request on a read/write one)
+            with self.env.registry.cursor() as cr:
+                self.env(cr=cr, su=True)["ctxh.sensitive.access.log"].create(vals_list)
+            return
+        self.env["ctxh.sensitive.access.log"].sudo().create(vals_list)

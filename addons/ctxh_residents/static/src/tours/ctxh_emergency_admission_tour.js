@@ -59,11 +59,7 @@ registry.category("web_tour.tours").add("ctxh_emergency_admission_tour", {
             trigger: '.o_form_editable div[name="brought_by"] input',
             run: "edit Công an phường Bãi Cháy, Thượng úy Trần Đức Long",
         },
-        {
-            content: "Condition on arrival",
-            trigger: '.o_form_editable div[name="arrival_condition"] textarea',
-            run: "edit Nhiều vết bầm tím, hoảng loạn.",
-        },
+        // the condition on arrival is sensitive: the social worker does not see it (medical staff record it)
         {
             content: "Admit now",
             trigger: 'button[name="action_admit_emergency"]',
