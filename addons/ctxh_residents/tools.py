@@ -12,3 +12,15 @@ def lock_rows(records):
     if records.ids:
         records.env.cr.execute(SQL(
             "SELECT id FROM %s WHERE id IN %s FOR NO KEY UPDATE", SQL.identifier(records._table), tuple(records.ids)))
+
+
+def vn_date(value):
+    """A date as Vietnamese documents and screens write it: 03/12/2026."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def vn_datetime(company, value):
+    """A stored datetime in the facility's time, without seconds: 03/12/2026 07:00."""
+    if not value:
+        return ""
+    return company._ctxh_local(value).strftime("%d/%m/%Y %H:%M")

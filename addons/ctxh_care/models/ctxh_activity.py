@@ -116,8 +116,7 @@ class CtxhProgrammeEnrolment(models.Model):
     _rec_name = "resident_id"
     _check_company_auto = True
 
-    programme_id = fields.Many2one("ctxh.programme", required=True, ondelete="cascade", index=True,
-                                   check_company=True)
+    programme_id = fields.Many2one("ctxh.programme", required=True, ondelete="cascade", index=True)
     resident_id = fields.Many2one("ctxh.resident", required=True, ondelete="restrict", index=True,
                                   check_company=True, domain="[('state', '=', 'in_care')]")
     company_id = fields.Many2one(related="programme_id.company_id", store=True, index=True)
@@ -280,7 +279,7 @@ class CtxhProgrammeSession(models.Model):
     _check_company_auto = True
 
     programme_id = fields.Many2one("ctxh.programme", required=True, ondelete="cascade", index=True,
-                                   check_company=True, domain="[('state', '!=', 'closed')]")
+                                   domain="[('state', '!=', 'closed')]")
     company_id = fields.Many2one(related="programme_id.company_id", store=True, index=True)
     kind = fields.Selection(related="programme_id.kind", store=True)
     topic = fields.Char(tracking=True, index="trigram")
@@ -409,8 +408,7 @@ class CtxhProgrammeAttendance(models.Model):
     _rec_name = "resident_id"
     _check_company_auto = True
 
-    session_id = fields.Many2one("ctxh.programme.session", required=True, ondelete="cascade", index=True,
-                                 check_company=True)
+    session_id = fields.Many2one("ctxh.programme.session", required=True, ondelete="cascade", index=True)
     programme_id = fields.Many2one(related="session_id.programme_id", store=True, index=True)
     company_id = fields.Many2one(related="session_id.company_id", store=True, index=True)
     date = fields.Datetime(related="session_id.date_start", store=True, index=True)

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
+from odoo.addons.ctxh_residents.tools import vn_date
 
 CARE = "ctxh_residents.group_ctxh_care_staff"
 
@@ -40,6 +41,7 @@ class CtxhAssessmentLine(models.Model):
 
     _name = "ctxh.assessment.line"
     _description = "Assessment Line"
+    _rec_name = "domain_id"
     _inherit = ["ctxh.write.guard.mixin"]
     _ctxh_parent_field = "assessment_id"
     _order = "sequence, id"
@@ -86,7 +88,7 @@ class CtxhAssessment(models.Model):
     def _compute_display_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for assessment in self:
-            date = assessment.date and fields.Date.to_string(assessment.date)
+            date = vn_date(assessment.date)
             assessment.display_name = " - ".join(filter(None, [
                 assessment.resident_id.name, kinds.get(assessment.kind), date]))
 

@@ -14,6 +14,7 @@ class CtxhCarePlanGoal(models.Model):
 
     _name = "ctxh.care.plan.goal"
     _description = "Care Plan Goal"
+    _rec_name = "objective"
     _inherit = ["ctxh.write.guard.mixin"]
     _ctxh_parent_field = "plan_id"
     _ctxh_free_fields = ("status",)  # how far the goal is reached is followed while the plan runs
@@ -44,6 +45,7 @@ class CtxhCarePlanIntervention(models.Model):
 
     _name = "ctxh.care.plan.intervention"
     _description = "Care Plan Intervention"
+    _rec_name = "description"
     _inherit = ["ctxh.write.guard.mixin"]
     _ctxh_parent_field = "plan_id"
     _ctxh_deletable = "a line of a care plan not yet approved (an approved plan's lines are frozen)"

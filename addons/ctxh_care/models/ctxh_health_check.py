@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import create_index
 
+from odoo.addons.ctxh_residents.tools import vn_date
+
 MEDICAL = "ctxh_residents.group_ctxh_medical"
 ICD10_RE = re.compile(r"^[A-Z]\d{2}(\.[0-9A-Z]{1,2})?$")
 
@@ -66,7 +68,7 @@ class CtxhHealthCheck(models.Model):
     @api.depends("resident_id.name", "date")
     def _compute_display_name(self):
         for check in self:
-            date = check.date and fields.Date.to_string(check.date)
+            date = vn_date(check.date)
             check.display_name = " - ".join(filter(None, [check.resident_id.name, date]))
 
 

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
@@ -126,6 +126,13 @@ class CtxhIncidentNotification(models.Model):
     notified_at = fields.Datetime(string="When", required=True, default=fields.Datetime.now)
     user_id = fields.Many2one("res.users", string="By", default=lambda self: self.env.user)
     note = fields.Char()
+
+    @api.depends("party", "contact")
+    def _compute_display_name(self):
+        parties = dict(self._fields["party"]._description_selection(self.env))
+        for notification in self:
+            notification.display_name = " - ".join(filter(None, [parties.get(notification.party),
+                                                                 notification.contact]))
 
 
 class CtxhResident(models.Model):

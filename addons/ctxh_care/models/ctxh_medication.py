@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, create_index
 
 from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
-from odoo.addons.ctxh_residents.tools import lock_rows
+from odoo.addons.ctxh_residents.tools import lock_rows, vn_datetime
 
 MEDICAL = "ctxh_residents.group_ctxh_medical"
 CARE = "ctxh_residents.group_ctxh_care_staff"
@@ -205,7 +205,7 @@ class CtxhMedicationAdministration(models.Model):
     _check_company_auto = True
 
     medication_id = fields.Many2one("ctxh.medication", string="Medication Order", required=True,
-                                    ondelete="cascade", index=True, check_company=True)
+                                    ondelete="cascade", index=True)
     resident_id = fields.Many2one(related="medication_id.resident_id", store=True, index=True)
     company_id = fields.Many2one(related="medication_id.company_id", store=True, index=True, string="Facility")
     medicine = fields.Char(related="medication_id.medicine")
@@ -247,8 +247,7 @@ class CtxhMedicationAdministration(models.Model):
     @api.depends("medicine", "resident_id.name", "scheduled_at")
     def _compute_display_name(self):
         for dose in self:
-            when = dose.scheduled_at and fields.Datetime.to_string(
-                fields.Datetime.context_timestamp(dose, dose.scheduled_at))[:16]
+            when = vn_datetime(dose.company_id, dose.scheduled_at)
             dose.display_name = " - ".join(filter(None, [dose.medicine, dose.resident_id.name, when]))
 
     @api.model

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import create_index
 
+from odoo.addons.ctxh_residents.tools import vn_datetime
+
 CARE = "ctxh_residents.group_ctxh_care_staff"
 
 
@@ -14,7 +16,8 @@ class CtxhVisit(models.Model):
     _order = "time_in desc, id desc"
     _check_company_auto = True
 
-    resident_id = fields.Many2one("ctxh.resident", required=True, index=True, check_company=True, tracking=True)
+    # the resident sets the facility (company_id is theirs): a company check would offer nobody on a new record
+    resident_id = fields.Many2one("ctxh.resident", required=True, index=True, tracking=True)
     company_id = fields.Many2one(related="resident_id.company_id", store=True, index=True, string="Facility")
     relative_id = fields.Many2one("ctxh.resident.relative", string="Registered Relative",
                                   domain="[('resident_id', '=', resident_id)]")
@@ -30,6 +33,13 @@ class CtxhVisit(models.Model):
     supervisor_id = fields.Many2one("res.users", string="Supervised By")
     note = fields.Text()
     forbidden_warning = fields.Char(compute="_compute_forbidden_warning")
+
+    @api.depends("visitor_partner_id.name", "resident_id.name", "time_in")
+    def _compute_display_name(self):
+        for visit in self:
+            visit.display_name = self.env._(
+                "Visit of %(visitor)s to %(person)s, %(time)s", visitor=visit.visitor_partner_id.name or "",
+                person=visit.resident_id.name or "", time=vn_datetime(visit.company_id, visit.time_in))
 
     @api.depends("relative_id")
     def _compute_visitor_partner_id(self):

@@ -44,7 +44,7 @@ class CtxhReceivableReport(models.Model):
     invoice_date = fields.Date(readonly=True)
     invoice_date_due = fields.Date(string="Due Date", readonly=True)
     days_overdue = fields.Integer(readonly=True, aggregator="max")
-    age_bucket = fields.Selection(AGE_BUCKETS, string="Age", readonly=True)
+    age_bucket = fields.Selection(AGE_BUCKETS, string="Debt Age", readonly=True)
     amount_total = fields.Monetary(string="Invoiced", readonly=True)
     amount_residual = fields.Monetary(string="Outstanding", readonly=True)
 

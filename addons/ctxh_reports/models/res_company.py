@@ -14,6 +14,7 @@ DASHBOARD_ACTIONS = {
     "admission_month": (CARE, "ctxh_residents.ctxh_stay_action"),
     "discharge_month": (CARE, "ctxh_residents.ctxh_stay_action"),
     "emergency_near": (CARE, "ctxh_residents.ctxh_stay_action"),
+    "emergency_past": (CARE, "ctxh_residents.ctxh_stay_action"),
     "followup_overdue": (CARE, "ctxh_residents.ctxh_followup_action"),
     "review_due": (CARE, "ctxh_care.ctxh_care_plan_action"),
     "dose_overdue": (MEDICAL, "ctxh_care.ctxh_medication_administration_action"),
@@ -33,7 +34,10 @@ class ResCompany(models.Model):
         string="Left This Month", compute="_compute_ctxh_dashboard_care", groups=CARE)
     ctxh_emergency_near_count = fields.Integer(
         string="Emergency Stays Near Their Limit", compute="_compute_ctxh_dashboard_care", groups=CARE,
-        help="Emergency stays ending within the warning days of the legal parameter, or already past it.")
+        help="Emergency stays whose planned end is today or within the warning days of the legal parameter.")
+    ctxh_emergency_past_count = fields.Integer(
+        string="Emergency Stays Past Their Limit", compute="_compute_ctxh_dashboard_care", groups=CARE,
+        help="Emergency stays still open after their planned end: a discharge or an extension is due.")
     ctxh_followup_overdue_count = fields.Integer(
         string="Overdue Follow-up Visits", compute="_compute_ctxh_dashboard_care", groups=CARE)
     ctxh_review_due_count = fields.Integer(
@@ -67,9 +71,12 @@ class ResCompany(models.Model):
             "bed_free": ("ctxh.bed", [("state", "=", "free")]),
             "admission_month": ("ctxh.stay", [("date_start", ">=", month_start)]),
             "discharge_month": ("ctxh.stay", [("date_end", ">=", month_start)]),
+            # near the limit and past it are apart: a stay six days late is not "ending soon"
             "emergency_near": ("ctxh.stay", [
-                ("state", "=", "active"), ("is_emergency", "=", True), ("date_end_planned", "!=", False),
+                ("state", "=", "active"), ("is_emergency", "=", True), ("date_end_planned", ">=", today),
                 ("date_end_planned", "<=", today + relativedelta(days=emergency_days))]),
+            "emergency_past": ("ctxh.stay", [
+                ("state", "=", "active"), ("is_emergency", "=", True), ("date_end_planned", "<", today)]),
             "followup_overdue": ("ctxh.followup", [("is_overdue", "=", True)]),
             "review_due": ("ctxh.care.plan", [
                 ("state", "in", self.env["ctxh.care.plan"]._review_states()), ("review_date", "!=", False),
@@ -80,14 +87,15 @@ class ResCompany(models.Model):
     def _compute_ctxh_dashboard_care(self):
         domains = self._ctxh_dashboard_domains()
         counts = {key: self._ctxh_count_by_company(*domains[key]) for key in (
-            "bed", "bed_free", "admission_month", "discharge_month", "emergency_near", "followup_overdue",
-            "review_due")}
+            "bed", "bed_free", "admission_month", "discharge_month", "emergency_near", "emergency_past",
+            "followup_overdue", "review_due")}
         for company in self:
             company.ctxh_bed_count = counts["bed"].get(company, 0)
             company.ctxh_bed_free_count = counts["bed_free"].get(company, 0)
             company.ctxh_admission_month_count = counts["admission_month"].get(company, 0)
             company.ctxh_discharge_month_count = counts["discharge_month"].get(company, 0)
             company.ctxh_emergency_near_count = counts["emergency_near"].get(company, 0)
+            company.ctxh_emergency_past_count = counts["emergency_past"].get(company, 0)
             company.ctxh_followup_overdue_count = counts["followup_overdue"].get(company, 0)
             company.ctxh_review_due_count = counts["review_due"].get(company, 0)
 

@@ -25,10 +25,10 @@ class TestDashboard(CtxhContractCase):
         cls.stay_old_2 = cls._admit(cls.old_2, cls.bed2, date_start=datetime(2026, 1, 6, 3, 0))
         cls.new = cls._resident(name="Đàm Thị Yến")
         cls.stay_new = cls._admit(cls.new, date_start=max(month_start, now - timedelta(hours=1)))
-        # two emergency stays: one ends within the warning days, one in two months
         emergency = cls.env.ref("ctxh_residents.admission_type_emergency")
         cls.stays_emergency = cls.env["ctxh.stay"]
-        for name, days in (("Mùa Thị Dợ", 5), ("Giàng A Páo", 60)):
+        # three emergency stays: one ends within the warning days, one in two months, one six days ago
+        for name, days in (("Mùa Thị Dợ", 5), ("Giàng A Páo", 60), ("Thào Thị Mỷ", -6)):
             resident = cls._resident(name=name)
             admission = cls.env["ctxh.admission"].create({
                 "resident_id": resident.id, "company_id": cls.facility_a.id, "admission_type_id": emergency.id})
@@ -79,7 +79,8 @@ class TestDashboard(CtxhContractCase):
         self.assertEqual((card.ctxh_bed_count, card.ctxh_bed_free_count), (3, 1))
         self.assertEqual(card.ctxh_admission_month_count, 1)
         self.assertEqual(card.ctxh_discharge_month_count, 1)
-        self.assertEqual(card.ctxh_emergency_near_count, 1)
+        self.assertEqual(card.ctxh_emergency_near_count, 1, "a stay past its limit is not near it")
+        self.assertEqual(card.ctxh_emergency_past_count, 1)
         self.assertEqual(card.ctxh_followup_overdue_count, 1)
         self.assertEqual(card.ctxh_review_due_count, 1)
         self.assertEqual(card.ctxh_dose_overdue_count, 1)
@@ -94,6 +95,7 @@ class TestDashboard(CtxhContractCase):
             "admission_month": ("ctxh.stay", self.stay_new),
             "discharge_month": ("ctxh.stay", self.stay_gone),
             "emergency_near": ("ctxh.stay", self.stays_emergency[0]),
+            "emergency_past": ("ctxh.stay", self.stays_emergency[2]),
             "followup_overdue": ("ctxh.followup", self.followups[0]),
             "review_due": ("ctxh.care.plan", self.plan),
             "dose_overdue": ("ctxh.medication.administration", self.dose),

@@ -28,7 +28,7 @@ class XlsxReportMixin:
 
     def _print(self, user, kind, companies=None, context=None, **period):
         # labels are checked in English, whatever the translations
-        wizard = self._wizard(user, kind, companies, **period).with_context(lang="en_US", **(context or {}))
+        wizard = self._wizard(user, kind, companies, **period).with_context(**{"lang": "en_US", **(context or {})})
         action = wizard.action_print()
         self.assertEqual(action["type"], "ir.actions.report")
         self.assertEqual(action["report_type"], "xlsx")
@@ -468,6 +468,13 @@ class TestXlsxReports(XlsxReportMixin, CtxhResidentsCase):
         totals_row = self._rows(workbook["By category"])[-1]
         self.assertEqual(totals_row[0], "Total")
         self.assertEqual(totals_row[2:], [len(db_lines.resident_id), sum(db_lines.mapped("amount"))])
+
+    def test_allowance_headers_in_vietnamese(self):
+        """In Vietnamese the resident's age is “Tuổi”, not the debt age of the receivables (“Tuổi nợ”)."""
+        workbook = self._print(self.accountant_a, "allowance", context={"lang": "vi_VN"})
+        header = self._header(workbook.worksheets[0])
+        self.assertIn("Tuổi", header)
+        self.assertNotIn("Tuổi nợ", header)
 
     def test_sensitive_category_is_an_unnamed_line(self):
         """r4 is an HIV child. The statistics count r4 on an unnamed row for care staff and under the category

@@ -16,6 +16,7 @@ class CtxhAdmissionDocument(models.Model):
 
     _name = "ctxh.admission.document"
     _description = "Admission Dossier Document"
+    _rec_name = "document_type_id"
     _inherit = ["ctxh.write.guard.mixin"]
     _ctxh_parent_field = "admission_id"
     _ctxh_deletable = "a line of a dossier not yet submitted"
@@ -93,8 +94,12 @@ class CtxhAdmission(models.Model):
     assessment_summary = fields.Text(string="Initial Assessment", groups=SENSITIVE, tracking=True)
     case_worker_id = fields.Many2one("res.users", string="Case Worker", default=lambda self: self.env.user, index=True,
                                      tracking=True)
+    # the beds offered are those the person may use: free, here, in a room open to their sex (the bed assignment's
+    # own check, _check_room_gender, refuses any other)
+    resident_gender = fields.Selection(related="resident_id.gender", string="Sex of the Person")
     bed_id = fields.Many2one("ctxh.bed", string="Bed", check_company=True,
-                             domain="[('state', '=', 'free'), ('company_id', '=', company_id)]")
+                             domain="[('state', '=', 'free'), ('company_id', '=', company_id), "
+                                    "('room_id.gender', 'in', [False, resident_gender])]")
     document_line_ids = fields.One2many("ctxh.admission.document", "admission_id", string="Dossier")
     # counted over every line, a court decision too (a number says nothing of its content)
     missing_document_count = fields.Integer(compute="_compute_missing_documents", string="Missing Documents",

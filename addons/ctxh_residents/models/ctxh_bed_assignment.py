@@ -27,6 +27,12 @@ class CtxhBedAssignment(models.Model):
     date_start = fields.Datetime(string="From", required=True, default=fields.Datetime.now, index=True)
     date_end = fields.Datetime(string="To")
 
+    @api.depends("resident_id.name", "bed_id.display_name")
+    def _compute_display_name(self):
+        for assignment in self:
+            assignment.display_name = " - ".join(filter(None, [assignment.resident_id.name,
+                                                               assignment.bed_id.display_name]))
+
     _sql_constraints = [
         ("bed_no_overlap",
          "EXCLUDE USING gist (bed_id WITH =, tsrange(date_start, date_end, '[)') WITH &&)",

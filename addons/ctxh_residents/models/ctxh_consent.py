@@ -21,8 +21,8 @@ class CtxhConsent(models.Model):
     _order = "date_given desc, id desc"
     _check_company_auto = True
 
-    resident_id = fields.Many2one("ctxh.resident", string="Resident", required=True, index=True, check_company=True,
-                                  tracking=True)
+    # the resident sets the facility (company_id is theirs): a company check would offer nobody on a new record
+    resident_id = fields.Many2one("ctxh.resident", string="Resident", required=True, index=True, tracking=True)
     company_id = fields.Many2one(related="resident_id.company_id", store=True, index=True, string="Facility")
     purpose = fields.Many2one("ctxh.consent.purpose", required=True, index=True, tracking=True)
     given_by = fields.Selection([("resident", "The resident"), ("guardian", "The guardian")], required=True,

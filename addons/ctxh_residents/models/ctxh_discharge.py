@@ -47,7 +47,7 @@ class CtxhDischarge(models.Model):
     _order = "request_date desc, id desc"
     _check_company_auto = True
 
-    stay_id = fields.Many2one("ctxh.stay", required=True, index=True, check_company=True, tracking=True,
+    stay_id = fields.Many2one("ctxh.stay", required=True, index=True, tracking=True,
                               domain="[('state', '=', 'active')]")
     resident_id = fields.Many2one(related="stay_id.resident_id", store=True, index=True)
     company_id = fields.Many2one(related="stay_id.company_id", store=True, index=True, string="Facility")

@@ -363,7 +363,12 @@ class CtxhResident(models.Model):
 
     def write(self, vals):
         if "category_ids" in vals and not self.env.su:
-            return self._ctxh_write_categories(vals)
+            batches = self._ctxh_category_batches(vals)
+            if batches:
+                for records, batch_vals in batches:
+                    super(CtxhResident, records).write(batch_vals)
+                self.invalidate_recordset(["category_ids"])
+                return True
         return super().write(vals)
 
     @api.model
@@ -491,18 +496,20 @@ class CtxhResident(models.Model):
         self.ensure_one()
         return self.env["ctxh.resident.category"].sudo().browse(self._ctxh_category_ids_by_resident().get(self.id, []))
 
-    def _ctxh_write_categories(self, vals):
+    def _ctxh_category_batches(self, vals):
         """A user who does not see a person's sensitive category neither sets nor removes it: a "set" from the
-        web client (which lists only what the user sees) keeps it."""
+        web client (which lists only what the user sees) keeps it. Returns the writes to make instead of ``vals``
+        ([(records, values)], one per set of kept categories), or None when ``vals`` is written as it is."""
         Category = self.env["ctxh.resident.category"]
         commands = self._ctxh_category_commands(vals["category_ids"])
         Category._ctxh_check_link(commands)
         hidden = {} if Category._ctxh_sees_sensitive() else self._ctxh_category_ids_by_resident(sensitive_only=True)
         if not hidden or not any(isinstance(c, (list, tuple)) and c and c[0] in (5, 6) for c in commands):
-            return super().write(vals)
+            return None
         by_hidden = {}
         for record in self:
             by_hidden.setdefault(tuple(sorted(hidden.get(record.id, ()))), []).append(record.id)
+        batches = []
         for kept, ids in by_hidden.items():
             record_commands = []
             for command in commands:
@@ -513,9 +520,8 @@ class CtxhResident(models.Model):
                     record_commands.append(Command.set([*(command[2] or ()), *kept]))
                 else:
                     record_commands.append(command)
-            super(CtxhResident, self.browse(ids)).write({**vals, "category_ids": record_commands})
-        self.invalidate_recordset(["category_ids"])
-        return True
+            batches.append((self.browse(ids), {**vals, "category_ids": record_commands}))
+        return batches
 
     def _mail_track(self, tracked_fields, initial_values):
         if "category_ids" in initial_values:

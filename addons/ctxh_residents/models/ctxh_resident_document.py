@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class CtxhResidentDocument(models.Model):
@@ -32,3 +32,10 @@ class CtxhResidentDocument(models.Model):
     issuer = fields.Char(string="Issued By")
     attachment_ids = fields.Many2many("ir.attachment", string="Files")
     note = fields.Char()
+    @api.depends("document_type", "number", "resident_id.name")
+    def _compute_display_name(self):
+        kinds = dict(self._fields["document_type"]._description_selection(self.env))
+        for document in self:
+            document.display_name = " - ".join(filter(None, [kinds.get(document.document_type), document.number,
+                                                             document.resident_id.name]))
+

@@ -13,8 +13,9 @@ class CtxhResidentRecordMixin(models.AbstractModel):
     _inherit = ["ctxh.write.guard.mixin"]
     _check_company_auto = True
 
+    # the resident sets the facility (company_id is theirs): a company check would offer nobody on a new record
     resident_id = fields.Many2one("ctxh.resident", string="Resident", required=True, index=True,
-                                  check_company=True, tracking=True, ondelete="restrict")
+                                  tracking=True, ondelete="restrict")
     stay_id = fields.Many2one("ctxh.stay", string="Stay", compute="_compute_stay_id", store=True, readonly=False,
                               precompute=True, index=True, check_company=True,
                               domain="[('resident_id', '=', resident_id)]")

@@ -45,6 +45,14 @@ class CtxhResidentRelative(models.Model):
     )
     note = fields.Char()
 
+    @api.depends("partner_id.name", "relationship")
+    def _compute_display_name(self):
+        relationships = dict(self._fields["relationship"]._description_selection(self.env))
+        for relative in self:
+            relationship = relationships.get(relative.relationship)
+            name = relative.partner_id.name or ""
+            relative.display_name = f"{name} ({relationship})" if relationship else name
+
     def _ctxh_deletable_records(self):
         return self.filtered(lambda relative: relative.visit_permission != "forbidden")
 

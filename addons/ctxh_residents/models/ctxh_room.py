@@ -83,7 +83,7 @@ class CtxhBed(models.Model):
 
     name = fields.Char(required=True)
     sequence = fields.Integer(default=10)
-    room_id = fields.Many2one("ctxh.room", required=True, ondelete="restrict", index=True, check_company=True)
+    room_id = fields.Many2one("ctxh.room", required=True, ondelete="restrict", index=True)
     company_id = fields.Many2one(related="room_id.company_id", store=True, index=True, string="Facility")
     out_of_service = fields.Boolean(help="Bed cannot be used (repair, isolation, ...).")
     state = fields.Selection(

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import create_index
 
+from ..tools import vn_date
 from .ctxh_write_guard_mixin import ALL
 
 
@@ -80,7 +81,8 @@ class CtxhStay(models.Model):
     @api.depends("resident_id.name", "date_start")
     def _compute_display_name(self):
         for stay in self:
-            start = stay.date_start and fields.Date.to_string(stay.date_start.date())
+            # the day of arrival at the facility, as its staff write it
+            start = vn_date(stay.company_id._ctxh_local(stay.date_start).date()) if stay.date_start else ""
             stay.display_name = f"{stay.resident_id.name} ({start})" if start else stay.resident_id.name
 
     @api.depends("bed_assignment_ids.date_end", "bed_assignment_ids.bed_id")

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import vn_date
 from .ctxh_write_guard_mixin import ALL
 
 DIRECTOR = "ctxh_residents.group_ctxh_director"
@@ -18,7 +19,7 @@ class CtxhStayExtension(models.Model):
     _order = "stay_id, date_end_new desc, id desc"
     _check_company_auto = True
 
-    stay_id = fields.Many2one("ctxh.stay", string="Stay", required=True, index=True, check_company=True,
+    stay_id = fields.Many2one("ctxh.stay", string="Stay", required=True, index=True,
                               ondelete="restrict", domain="[('state', '=', 'active')]")
     resident_id = fields.Many2one(related="stay_id.resident_id", store=True, index=True)
     company_id = fields.Many2one(related="stay_id.company_id", store=True, index=True, string="Facility")
@@ -32,6 +33,13 @@ class CtxhStayExtension(models.Model):
     attachment_ids = fields.Many2many("ir.attachment", string="Decision (scan)")
     # recorded at once: the record is the decision, it does not go through drafts
     state = fields.Selection([("done", "Recorded")], default="done", required=True, readonly=True)
+
+    @api.depends("resident_id.name", "date_end_new")
+    def _compute_display_name(self):
+        for extension in self:
+            extension.display_name = self.env._("Extension of %(person)s to %(date)s",
+                                                person=extension.resident_id.name or "",
+                                                date=vn_date(extension.date_end_new))
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -1,4 +1,9 @@
+import pytz
+
 from odoo import api, fields, models
+
+# the time zone of a facility whose partner has none: every facility of the product is in Vietnam
+FACILITY_TZ = "Asia/Ho_Chi_Minh"
 
 FACILITY_TYPES = [
     ("elderly", "Elderly care"),
@@ -101,3 +106,21 @@ class ResCompany(models.Model):
     def _ctxh_next_decision_number(self, date):
         """Next number of the facility's decision register, e.g. 15/QĐ-TTBTXH."""
         return self._ctxh_decision_sequence().next_by_id(sequence_date=date)
+
+    # ------------------------------------------------------------------
+    # The facility's clock: one home for its time zone, its today and its local times
+    # ------------------------------------------------------------------
+    def _ctxh_tz(self):
+        """The facility's time zone (its partner's, else Vietnam's): a day in care, a deadline, a record's name
+        follow the facility's calendar, whoever reads them and wherever the server runs."""
+        return pytz.timezone((self[:1].partner_id.tz if self else None) or FACILITY_TZ)
+
+    def _ctxh_local(self, moment):
+        """``moment`` (a naive UTC datetime, as Odoo stores it) in the facility's time, naive."""
+        if not moment:
+            return moment
+        return pytz.utc.localize(moment).astimezone(self._ctxh_tz()).replace(tzinfo=None)
+
+    def _ctxh_today(self):
+        """Today at the facility."""
+        return self._ctxh_local(fields.Datetime.now()).date()

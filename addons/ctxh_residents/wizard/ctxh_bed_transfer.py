@@ -10,8 +10,10 @@ class CtxhBedTransfer(models.TransientModel):
     stay_id = fields.Many2one("ctxh.stay", required=True)
     company_id = fields.Many2one(related="stay_id.company_id")
     current_bed_id = fields.Many2one(related="stay_id.bed_id", string="Current Bed")
+    resident_gender = fields.Selection(related="stay_id.resident_id.gender", string="Sex of the Person")
     bed_id = fields.Many2one("ctxh.bed", string="New Bed", required=True,
-                             domain="[('state', '=', 'free'), ('company_id', '=', company_id)]")
+                             domain="[('state', '=', 'free'), ('company_id', '=', company_id), "
+                                    "('room_id.gender', 'in', [False, resident_gender])]")
     date = fields.Datetime(required=True, default=fields.Datetime.now)
 
     @api.model

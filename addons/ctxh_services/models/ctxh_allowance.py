@@ -10,7 +10,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_round
 
 from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
-from odoo.addons.ctxh_residents.tools import lock_rows
+from odoo.addons.ctxh_residents.tools import lock_rows, vn_date
 
 ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
 DIRECTOR = "ctxh_residents.group_ctxh_director"
@@ -57,7 +57,9 @@ class CtxhAssistanceLevel(models.Model):
     def _compute_display_name(self):
         for level in self:
             where = level.state_id.name or self.env._("National")
-            level.display_name = f"{where}: {level.amount:,.0f} ({level.date_from})"
+            amount = f"{level.amount:,.0f}".replace(",", ".")
+            level.display_name = self.env._("%(where)s: %(amount)s ₫ (from %(date)s)", where=where, amount=amount,
+                                            date=vn_date(level.date_from))
 
     @api.model
     def _get_level_record(self, on_date, state=None):
@@ -415,6 +417,7 @@ class CtxhAllowanceSheetLine(models.Model):
 
     _name = "ctxh.allowance.sheet.line"
     _description = "Allowance Sheet Line"
+    _rec_name = "resident_id"
     _inherit = ["ctxh.write.guard.mixin"]
     _ctxh_parent_field = "sheet_id"
     # what the law gives is computed from the law's data (level, coefficient by category and age), not typed
@@ -479,8 +482,8 @@ class CtxhBurialSupport(models.Model):
     _order = "date_of_death desc, id desc"
     _check_company_auto = True
 
-    resident_id = fields.Many2one("ctxh.resident", required=True, index=True, check_company=True,
-                                  ondelete="restrict", tracking=True)
+    # the resident sets the facility (company_id is theirs): a company check would offer nobody on a new record
+    resident_id = fields.Many2one("ctxh.resident", required=True, index=True, ondelete="restrict", tracking=True)
     company_id = fields.Many2one(related="resident_id.company_id", store=True, index=True, string="Facility")
     currency_id = fields.Many2one(related="company_id.currency_id")
     sheet_id = fields.Many2one("ctxh.allowance.sheet", string="Allowance Sheet", index=True, check_company=True,

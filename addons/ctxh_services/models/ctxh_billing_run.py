@@ -302,13 +302,14 @@ class CtxhBillingRun(models.Model):
             if not days:
                 break
             amount = line.quantity * line.price_unit * (1 - line.discount / 100.0) * days / month_days * reduction
-            label = self.env._("%(service)s, month %(month)s", service=line.name, month=month)
+            # a line without its own description is named by its service (never a label starting with a comma)
+            label = self.env._("%(service)s, month %(month)s", service=line.name or line.product_id.name, month=month)
             if days < month_days:
                 label += self.env._(" (%(days)s/%(total)s days in care)", days=days, total=month_days)
             items.append((line.product_id, label, currency.round(amount)))
         for usage in usages:
             amount = usage.quantity * usage.price_unit * reduction
-            quantity, price = "%g" % usage.quantity, f"{usage.price_unit:,.0f}"
+            quantity, price = "%g" % usage.quantity, f"{usage.price_unit:,.0f}".replace(",", ".")
             label = self.env._("%(service)s on %(date)s: %(qty)s x %(price)s", service=usage.product_id.name,
                                date=usage.date.strftime("%d/%m/%Y"), qty=quantity, price=price)
             items.append((usage.product_id, label, currency.round(amount)))

@@ -6,7 +6,7 @@ from odoo.fields import Command
 from odoo.tools import float_compare
 
 from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
-from odoo.addons.ctxh_residents.tools import lock_rows
+from odoo.addons.ctxh_residents.tools import lock_rows, vn_date
 
 DIRECTOR = "ctxh_residents.group_ctxh_director"
 ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
@@ -66,6 +66,7 @@ class CtxhPriceList(models.Model):
 class CtxhPriceListLine(models.Model):
     _name = "ctxh.price.list.line"
     _description = "Care Service Price"
+    _rec_name = "product_id"
     _inherit = ["ctxh.write.guard.mixin"]
     _ctxh_deletable = "configuration: prices are copied onto each contract line when it is added"
     _order = "price_list_id, id"
@@ -89,6 +90,7 @@ class CtxhCareContractPayer(models.Model):
 
     _name = "ctxh.care.contract.payer"
     _description = "Care Contract Payer"
+    _rec_name = "partner_id"
     _inherit = ["ctxh.write.guard.mixin"]
     _ctxh_parent_field = "contract_id"
     _ctxh_deletable = "a payer of a contract not yet signed (a signed one changes by an addendum)"
@@ -172,7 +174,8 @@ class CtxhCareContract(models.Model):
     _check_company_auto = True
 
     name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/", index="trigram")
-    resident_id = fields.Many2one("ctxh.resident", required=True, index=True, check_company=True, tracking=True)
+    # the resident sets the facility (company_id is theirs): a company check would offer nobody on a new record
+    resident_id = fields.Many2one("ctxh.resident", required=True, index=True, tracking=True)
     company_id = fields.Many2one(related="resident_id.company_id", store=True, index=True, string="Facility")
     currency_id = fields.Many2one(related="company_id.currency_id")
     stay_id = fields.Many2one("ctxh.stay", string="Stay", check_company=True, tracking=True,
@@ -638,7 +641,7 @@ class CtxhServiceUsage(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    contract_id = fields.Many2one("ctxh.care.contract", required=True, index=True, check_company=True,
+    contract_id = fields.Many2one("ctxh.care.contract", required=True, index=True,
                                   domain="[('state', '=', 'active')]")
     company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True, string="Facility")
     resident_id = fields.Many2one(related="contract_id.resident_id", store=True, index=True)
@@ -652,6 +655,11 @@ class CtxhServiceUsage(models.Model):
     note = fields.Char()
     billed_period_start = fields.Date(string="Billed In", readonly=True, copy=False, index=True,
                                       help="First day of the month whose invoices include this service.")
+
+    @api.depends("product_id.display_name", "date")
+    def _compute_display_name(self):
+        for usage in self:
+            usage.display_name = " - ".join(filter(None, [usage.product_id.display_name, vn_date(usage.date)]))
 
     _sql_constraints = [("quantity_check", "CHECK (quantity > 0)", "The quantity must be positive.")]
 

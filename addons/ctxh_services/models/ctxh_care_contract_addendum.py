@@ -26,7 +26,7 @@ class CtxhCareContractAddendum(models.Model):
 
     name = fields.Char(string="Number", readonly=True, copy=False, default="/", index="trigram")
     contract_id = fields.Many2one("ctxh.care.contract", string="Contract", required=True, index=True,
-                                  check_company=True, domain="[('state', '=', 'active')]", tracking=True)
+                                  domain="[('state', '=', 'active')]", tracking=True)
     company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True, string="Facility")
     currency_id = fields.Many2one(related="contract_id.currency_id")
     resident_id = fields.Many2one(related="contract_id.resident_id", string="Resident")
@@ -124,6 +124,7 @@ class CtxhCareContractAddendumLine(models.Model):
 
     _name = "ctxh.care.contract.addendum.line"
     _description = "Care Contract Addendum Service"
+    _rec_name = "product_id"
     _inherit = ["ctxh.write.guard.mixin"]
     _ctxh_parent_field = "addendum_id"
     _ctxh_deletable = "a line of a draft addendum"
@@ -150,6 +151,7 @@ class CtxhCareContractAddendumPayer(models.Model):
 
     _name = "ctxh.care.contract.addendum.payer"
     _description = "Care Contract Addendum Payer"
+    _rec_name = "partner_id"
     _inherit = ["ctxh.write.guard.mixin"]
     _ctxh_parent_field = "addendum_id"
     _ctxh_deletable = "a line of a draft addendum"

@@ -211,6 +211,22 @@ class TestBillingRun(CtxhContractCase):
         self.assertEqual(sum(contract.move_ids.mapped("amount_total")), 6_000_000)
         self.assertEqual(sorted(contract.move_ids.mapped("amount_total")), [1_999_800, 1_999_800, 2_000_400])
 
+    def test_invoice_lines_are_named_by_their_service(self):
+        """A contract line without a description (cleared in the form or sent so by XML-RPC) is billed under its
+        service's name: the invoice line never starts with a comma."""
+        resident = self._resident(name="Lục Văn Tòng")
+        stay = self._admit(resident, date_start=datetime(2025, 12, 1, 3, 0))
+        contract = self._contract(resident, stay, activate=False, reduction_percent=20, reduction_reason="Hộ nghèo",
+                                  line_ids=[Command.create({"product_id": self.shared_room.id, "name": False})])
+        self.assertFalse(contract.line_ids.name)
+        contract.with_user(self.director_a).action_activate()
+        self._run(date(2026, 3, 1))
+        names = contract.move_ids.invoice_line_ids.mapped("name")
+        self.assertTrue(names)
+        for name in names:
+            self.assertTrue(name.startswith(self.shared_room.name), name)
+            self.assertIn("20%", name)
+
     def test_mid_month_admission_and_discharge_are_prorated(self):
         """Admitted on 16 March: 16 of 31 days; discharged on 10 April: 10 of 30 days."""
         resident = self._resident(name="Mạc Văn Khải")
