@@ -23,6 +23,7 @@
         "views/ctxh_activity_views.xml",
         "views/ctxh_incident_views.xml",
         "views/ctxh_dose_correction_views.xml",
+        "views/ctxh_dose_record_views.xml",
     ],
     "demo": [
         "demo/ctxh_care_plan_demo.xml",

@@ -232,6 +232,10 @@ class CtxhMedicationAdministration(models.Model):
                                       copy=False, check_company=True)
     correction_reason = fields.Text(readonly=True, copy=False, help="Why the record was corrected.")
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue", string="Overdue")
+    # what the round's card shows on a phone: who (photo, bed), what, when
+    resident_image = fields.Image(related="resident_id.image_128", string="Photo")
+    resident_bed_id = fields.Many2one(related="resident_id.bed_id", string="Bed")
+    scheduled_time = fields.Char(string="Time", compute="_compute_scheduled_time")
 
     def init(self):
         result = super().init()
@@ -249,6 +253,11 @@ class CtxhMedicationAdministration(models.Model):
         for dose in self:
             when = vn_datetime(dose.company_id, dose.scheduled_at)
             dose.display_name = " - ".join(filter(None, [dose.medicine, dose.resident_id.name, when]))
+
+    @api.depends("scheduled_at", "company_id")
+    def _compute_scheduled_time(self):
+        for dose in self:
+            dose.scheduled_time = vn_datetime(dose.company_id, dose.scheduled_at)[-5:]
 
     @api.model
     def _overdue_limit(self):
@@ -301,6 +310,48 @@ class CtxhMedicationAdministration(models.Model):
 
     def action_given(self):
         return self._record("given")
+
+    # ------------------------------------------------------------------
+    # The round's buttons: they ask before recording what needs a word
+    # ------------------------------------------------------------------
+    def _ctxh_round(self, state):
+        """What a button of the round does: a refused or missed dose asks its reason, a dose given far from its
+        time (legal parameter medication_confirm_minutes) asks for confirmation, in a dialog; otherwise the dose
+        is recorded at once."""
+        self.ensure_one()
+        self.env["res.users"]._ctxh_check_group(CARE)
+        self._ctxh_check_state("planned")
+        warning = False
+        if state == "given":
+            limit = self.env["ctxh.legal.parameter"]._get_value("medication_confirm_minutes", 120)
+            if abs(fields.Datetime.now() - self.scheduled_at) > timedelta(minutes=limit):
+                warning = self.env._(
+                    "This dose of %(medicine)s was planned for %(time)s. Record that %(person)s took it now?",
+                    medicine=self.medicine, time=vn_datetime(self.company_id, self.scheduled_at),
+                    person=self.resident_id.name)
+        if state == "given" and not warning:
+            return self._record(state)
+        titles = {"given": self.env._("Confirm the Dose"), "refused": self.env._("Dose Refused"),
+                  "missed": self.env._("Dose Missed")}
+        return {
+            "type": "ir.actions.act_window",
+            "name": titles[state],
+            "res_model": "ctxh.dose.record",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_dose_id": self.id, "default_state": state, "default_warning": warning,
+                        "default_reason": self.reason},
+        }
+
+    def action_round_given(self):
+        return self._ctxh_round("given")
+
+    def action_round_refused(self):
+        return self._ctxh_round("refused")
+
+    def action_round_missed(self):
+        return self._ctxh_round("missed")
 
     def action_refused(self):
         return self._record("refused")

@@ -7,3 +7,5 @@ from . import test_incident
 from . import test_tour_attendance
 from . import test_health_access_log
 from . import test_query_counts
+from . import test_round
+from . import test_tour_round

@@ -1,1 +1,2 @@
 from . import ctxh_dose_correction
+from . import ctxh_dose_record
