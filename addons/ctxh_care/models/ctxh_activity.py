@@ -425,6 +425,16 @@ class CtxhProgrammeAttendance(models.Model):
          "This resident is already on the attendance list of this session."),
     ]
 
+    # the buttons of a resident's card on a phone: one tap marks the resident (the session's rules still hold)
+    def action_mark_present(self):
+        return self.write({"status": "present"})
+
+    def action_mark_absent(self):
+        return self.write({"status": "absent"})
+
+    def action_mark_excused(self):
+        return self.write({"status": "excused"})
+
 
 class CtxhRehabStage(models.Model):
     """A stage of drug rehabilitation set by law (Law 73/2021/QH14 Art. 29)."""
