@@ -45,3 +45,8 @@ class TestRecordNames(TransactionCase):
                         self.assertIn("'format': false", (node.get("options") or "").replace('"', "'"))
                         checked += 1
         self.assertGreaterEqual(checked, 3)
+
+    def test_vietnamese_dates_and_times(self):
+        """Dates dd/mm/yyyy and times without seconds, as the web client shows them to a Vietnamese user."""
+        lang = self.env["res.lang"]._lang_get("vi_VN")
+        self.assertEqual((lang.date_format, lang.time_format), ("%d/%m/%Y", "%H:%M"))

@@ -23,3 +23,4 @@ from . import ctxh_consent_purpose
 from . import ctxh_consent
 from . import ctxh_data_breach
 from . import mail_tracking_value
+from . import res_lang
