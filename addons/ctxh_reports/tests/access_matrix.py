@@ -190,6 +190,7 @@ ACTIONS = {
         "action_reset_draft": CARE_UP,
         "action_admit": CARE_UP,
         "action_admit_emergency": CARE_UP,
+        "action_open_admit": CARE_UP,  # opens the bed dialog; its actions are checked below
         "action_view_stay": APP,
     },
     "ctxh.stay": {
@@ -209,6 +210,10 @@ ACTIONS = {
     },
     "ctxh.bed.transfer": {
         "action_confirm": CARE_UP,
+    },
+    "ctxh.admission.bed": {
+        "action_admit": CARE_UP,
+        "action_admit_without_bed": CARE_UP,
     },
     "ctxh.discharge": {
         "action_approve": DIRECTOR,  # the director decides the discharge
@@ -245,6 +250,12 @@ ACTIONS = {
         "action_refused": CARE_UP,
         "action_missed": CARE_UP,
         "action_correct": CARE_UP,  # opens the correction; its action_confirm is checked
+        "action_round_given": CARE_UP,  # the round's buttons: record, or open the dialog checked below
+        "action_round_refused": CARE_UP,
+        "action_round_missed": CARE_UP,
+    },
+    "ctxh.dose.record": {
+        "action_confirm": CARE_UP,
     },
     "ctxh.dose.correction": {
         "action_confirm": CARE_UP,  # carers record doses, and correct what they recorded
@@ -255,6 +266,11 @@ ACTIONS = {
     },
     "ctxh.visit": {
         "action_leave": CARE_UP,
+    },
+    "ctxh.programme.attendance": {
+        "action_mark_present": CARE_UP,
+        "action_mark_absent": CARE_UP,
+        "action_mark_excused": CARE_UP,
     },
     "ctxh.programme": {
         "action_open": CARE_UP,

@@ -424,7 +424,7 @@ class MatrixCase(CtxhContractCase):
         vals = {"resident_id": self.applicant.id, "company_id": self.facility_a.id,
                 "admission_type_id": self.regular.id}
         states = {"action_approve": "submitted", "action_refuse": "submitted", "action_reset_draft": "refused",
-                  "action_admit": "approved"}
+                  "action_admit": "approved", "action_open_admit": "approved"}
         if key == "action_admit_emergency":
             vals.update(admission_type_id=self.emergency.id, brought_by="Công an xã Tân Thanh")
         if key == "action_refuse":
@@ -471,10 +471,11 @@ class MatrixCase(CtxhContractCase):
         return order
 
     def _prepare_ctxh_medication_administration(self, key):
-        hours = {"action_given": 2, "action_refused": 3, "action_missed": 4, "action_correct": 5}[key]
+        hours = {"action_given": 2, "action_refused": 3, "action_missed": 4, "action_correct": 5,
+                 "action_round_given": 7, "action_round_refused": 8, "action_round_missed": 9}[key]
         return self.env["ctxh.medication.administration"].create({
             "medication_id": self.records["ctxh.medication"].id, "scheduled_at": self.now - timedelta(hours=hours),
-            "reason": "Ngủ say, không đánh thức." if key != "action_given" else False,
+            "reason": "Ngủ say, không đánh thức." if key not in ("action_given", "action_round_given") else False,
             # a recorded dose, as the round records it (the fixture is written by the system)
             "state": "given" if key == "action_correct" else "planned"})
 
@@ -555,6 +556,12 @@ class MatrixCase(CtxhContractCase):
     def _prepare_ctxh_dose_correction(self, key):
         return self.env["ctxh.dose.correction"]  # made by the caller: see _call_action
 
+    def _prepare_ctxh_dose_record(self, key):
+        return self.env["ctxh.dose.record"]  # made by the caller: see _call_action
+
+    def _prepare_ctxh_admission_bed(self, key):
+        return self.env["ctxh.admission.bed"]  # made by the caller: see _call_action
+
     def _prepare_ctxh_care_contract_addendum(self, key):
         return self.env["ctxh.care.contract.addendum"].create({
             "contract_id": self.contract.id, "reason": "Gia đình xin thêm dịch vụ giặt là.",
@@ -586,6 +593,15 @@ class MatrixCase(CtxhContractCase):
                 "medication_id": self.records["ctxh.medication"].id, "state": "given",
                 "scheduled_at": self.now - timedelta(hours=6, minutes=next(_DOSE_MINUTES))})
             return {"dose_id": dose.id, "state": "refused", "reason": "Ghi nhầm người trong vòng phát thuốc."}
+        if model == "ctxh.dose.record":
+            dose = self.env["ctxh.medication.administration"].create({
+                "medication_id": self.records["ctxh.medication"].id,
+                "scheduled_at": self.now - timedelta(hours=10, minutes=next(_DOSE_MINUTES))})
+            return {"dose_id": dose.id, "state": "refused", "reason": "Bà không chịu uống."}
+        if model == "ctxh.admission.bed":
+            room = self.env["ctxh.room"].create({"name": "P105", "company_id": self.facility_a.id,
+                                                 "bed_ids": [Command.create({"name": "G1"})]})
+            return {"admission_id": self._prepare_ctxh_admission("action_admit").id, "bed_id": room.bed_ids.id}
         return None
 
     # ------------------------------------------------------------------

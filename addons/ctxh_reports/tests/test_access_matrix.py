@@ -96,7 +96,7 @@ class TestAccessMatrix(MatrixCase):
         if wizard_vals is not None:
             # a wizard belongs to the user who opens it
             def call():
-                record.with_user(user).create(wizard_vals).action_confirm()
+                getattr(record.with_user(user).create(wizard_vals), action_method(key))()
             return self._isolated(call)
         return self._isolated(getattr(record.with_user(user), action_method(key)))
 

@@ -40,7 +40,7 @@ class TestHttpAccessMatrix(RpcCase):
             name, wizard_id = self._call_kw(record._name, "create", [wizard_vals])
             if name != OK:
                 return self._classify(name), str(wizard_id)[:120]
-            name, result = self._call_kw(record._name, "action_confirm", [[wizard_id]])
+            name, result = self._call_kw(record._name, action_method(key), [[wizard_id]])
         else:
             name, result = self._call_kw(record._name, action_method(key), [record.ids])
         return self._classify(name), "" if name == OK else str(result)[:120]

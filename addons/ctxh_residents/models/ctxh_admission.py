@@ -245,6 +245,23 @@ class CtxhAdmission(models.Model):
         self._ctxh_check_state("refused", "cancelled")
         return self._ctxh_action_write({"state": "draft"})
 
+    def action_open_admit(self):
+        """The "Admit" button: a dialog to choose the bed among those the person may use, or to admit without
+        one in so many words (action_admit and action_admit_emergency admit at once, for the External API)."""
+        self.ensure_one()
+        self.env["res.users"]._ctxh_check_group(CARE)
+        self._ctxh_check_state(*(("draft", "submitted") if self.is_emergency and self.state != "approved"
+                                 else ("approved",)))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Admit %s", self.resident_id.name),
+            "res_model": "ctxh.admission.bed",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_admission_id": self.id, "default_bed_id": self.bed_id.id},
+        }
+
     def action_admit(self):
         """Admit after the director's approval: the stay starts and the bed is assigned."""
         self.env["res.users"]._ctxh_check_group(CARE)

@@ -3,6 +3,7 @@ from datetime import datetime, timedelta
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import CtxhResidentsCase
 
@@ -122,3 +123,53 @@ class TestAdmission(CtxhResidentsCase):
             admission.action_admit_emergency()
         with self.assertRaises(UserError):
             admission.action_admit()
+
+
+@tagged("post_install", "-at_install")
+class TestAdmitDialog(CtxhResidentsCase):
+    """"Admit" asks for the bed among those the person may use, and admits without one only when told so."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.men = cls.env["ctxh.room"].create({
+            "name": "P102", "building": "Khu A", "company_id": cls.facility_a.id, "gender": "male",
+            "bed_ids": [(0, 0, {"name": "N1"})]})
+        cls.woman = cls._resident(name="Lường Thị Xuân", gender="female")
+        cls.admission = cls.env["ctxh.admission"].create({
+            "resident_id": cls.woman.id, "company_id": cls.facility_a.id,
+            "admission_type_id": cls.env.ref("ctxh_residents.admission_type_emergency").id,
+            "brought_by": "Công an xã Tân Thanh"})
+
+    def _dialog(self):
+        action = self.admission.with_user(self.care_a).action_open_admit()
+        self.assertEqual((action["res_model"], action["target"]), ("ctxh.admission.bed", "new"))
+        return Form(self.env["ctxh.admission.bed"].with_user(self.care_a).with_context(action["context"]))
+
+    def _offered(self, model, fname, record_values):
+        domain = safe_eval(self.env[model]._fields[fname].domain, record_values)
+        return self.env["ctxh.bed"].with_user(self.care_a).search(domain)
+
+    def test_only_the_beds_she_may_use(self):
+        """A woman is offered the free beds of women's and mixed rooms, not a men's room's."""
+        values = {"company_id": self.facility_a.id, "resident_gender": "female"}
+        for model in ("ctxh.admission.bed", "ctxh.admission", "ctxh.bed.transfer"):
+            offered = self._offered(model, "bed_id", values)
+            self.assertIn(self.bed1, offered, model)
+            self.assertNotIn(self.men.bed_ids, offered, model)
+
+    def test_admit_in_a_bed(self):
+        dialog = self._dialog()
+        dialog.bed_id = self.bed2
+        dialog.save().action_admit()
+        self.assertEqual(self.admission.state, "admitted")
+        self.assertEqual(self.admission.stay_id.bed_id, self.bed2)
+
+    def test_no_bed_is_a_choice_made_in_words(self):
+        wizard = self._dialog().save()
+        with self.assertRaisesRegex(UserError, "Choose a bed"):
+            wizard.action_admit()
+        self.assertEqual(self.admission.state, "draft")
+        wizard.action_admit_without_bed()
+        self.assertEqual(self.admission.state, "admitted")
+        self.assertFalse(self.admission.stay_id.bed_id)

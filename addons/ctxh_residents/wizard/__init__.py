@@ -1,2 +1,3 @@
 from . import ctxh_bed_transfer
 from . import ctxh_import_wizard
+from . import ctxh_admission_bed

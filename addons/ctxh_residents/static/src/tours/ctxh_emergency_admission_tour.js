@@ -62,12 +62,26 @@ registry.category("web_tour.tours").add("ctxh_emergency_admission_tour", {
         // the condition on arrival is sensitive: the social worker does not see it (medical staff record it)
         {
             content: "Admit now",
-            trigger: 'button[name="action_admit_emergency"]',
+            trigger: 'button[name="action_open_admit"]',
+            run: "click",
+        },
+        {
+            content: "The dialog asks for a bed",
+            trigger: '.modal div[name="bed_id"] input',
+            run: "click",
+        },
+        {
+            content: "No bed of a men's room is offered to her",
+            trigger: '.o-autocomplete--dropdown-menu:not(:has(.o-autocomplete--dropdown-item:contains("A103")))',
+        },
+        {
+            content: "No bed is free for her: admit her without one",
+            trigger: '.modal button[name="action_admit_without_bed"]',
             run: "click",
         },
         {
             content: "Confirm",
-            trigger: ".modal-footer .btn-primary",
+            trigger: '.modal:has(.modal-body:contains("chưa có giường")) .modal-footer .btn-primary',
             run: "click",
         },
         {
