@@ -178,6 +178,13 @@ class CtxhAllowanceSheet(models.Model):
             sheet.name = self.env._("Allowances %(month)s", month=month or "") if month else False
 
     @api.depends("date_from")
+    def _compute_display_name(self):
+        # the stored name is in its creator's language: the reader sees the name in theirs
+        for sheet in self:
+            month = sheet.date_from and sheet.date_from.strftime("%m/%Y")
+            sheet.display_name = self.env._("Allowances %(month)s", month=month) if month else sheet.name
+
+    @api.depends("date_from")
     def _compute_date_to(self):
         for sheet in self:
             if sheet.date_from:

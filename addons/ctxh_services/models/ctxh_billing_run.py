@@ -101,6 +101,12 @@ class CtxhBillingRun(models.Model):
             run.name = run.date_from and self.env._("Billing %s", run.date_from.strftime("%m/%Y"))
 
     @api.depends("date_from")
+    def _compute_display_name(self):
+        # the stored name is in its creator's language: the reader sees the name in theirs
+        for run in self:
+            run.display_name = self.env._("Billing %s", run.date_from.strftime("%m/%Y")) if run.date_from else run.name
+
+    @api.depends("date_from")
     def _compute_date_to(self):
         for run in self:
             if run.date_from:
