@@ -11,6 +11,8 @@ ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
 DASHBOARD_ACTIONS = {
     "bed": (CARE, "ctxh_residents.ctxh_bed_action"),
     "bed_free": (CARE, "ctxh_residents.ctxh_bed_action"),
+    "bed_free_female": (CARE, "ctxh_residents.ctxh_bed_action"),
+    "bed_free_male": (CARE, "ctxh_residents.ctxh_bed_action"),
     "admission_month": (CARE, "ctxh_residents.ctxh_stay_action"),
     "discharge_month": (CARE, "ctxh_residents.ctxh_stay_action"),
     "emergency_near": (CARE, "ctxh_residents.ctxh_stay_action"),
@@ -28,6 +30,11 @@ class ResCompany(models.Model):
 
     ctxh_bed_count = fields.Integer(string="Beds", compute="_compute_ctxh_dashboard_care", groups=CARE)
     ctxh_bed_free_count = fields.Integer(string="Free Beds", compute="_compute_ctxh_dashboard_care", groups=CARE)
+    # a free bed in a men's room is no bed for a woman: the free beds each may use (rooms for all count for both)
+    ctxh_bed_free_female_count = fields.Integer(
+        string="Free Beds for Women", compute="_compute_ctxh_dashboard_care", groups=CARE)
+    ctxh_bed_free_male_count = fields.Integer(
+        string="Free Beds for Men", compute="_compute_ctxh_dashboard_care", groups=CARE)
     ctxh_admission_month_count = fields.Integer(
         string="Admitted This Month", compute="_compute_ctxh_dashboard_care", groups=CARE)
     ctxh_discharge_month_count = fields.Integer(
@@ -69,6 +76,8 @@ class ResCompany(models.Model):
         return {
             "bed": ("ctxh.bed", []),
             "bed_free": ("ctxh.bed", [("state", "=", "free")]),
+            "bed_free_female": ("ctxh.bed", [("state", "=", "free"), ("room_id.gender", "in", [False, "female"])]),
+            "bed_free_male": ("ctxh.bed", [("state", "=", "free"), ("room_id.gender", "in", [False, "male"])]),
             "admission_month": ("ctxh.stay", [("date_start", ">=", month_start)]),
             "discharge_month": ("ctxh.stay", [("date_end", ">=", month_start)]),
             # near the limit and past it are apart: a stay six days late is not "ending soon"
@@ -87,11 +96,13 @@ class ResCompany(models.Model):
     def _compute_ctxh_dashboard_care(self):
         domains = self._ctxh_dashboard_domains()
         counts = {key: self._ctxh_count_by_company(*domains[key]) for key in (
-            "bed", "bed_free", "admission_month", "discharge_month", "emergency_near", "emergency_past",
+            "bed", "bed_free", "bed_free_female", "bed_free_male", "admission_month", "discharge_month", "emergency_near", "emergency_past",
             "followup_overdue", "review_due")}
         for company in self:
             company.ctxh_bed_count = counts["bed"].get(company, 0)
             company.ctxh_bed_free_count = counts["bed_free"].get(company, 0)
+            company.ctxh_bed_free_female_count = counts["bed_free_female"].get(company, 0)
+            company.ctxh_bed_free_male_count = counts["bed_free_male"].get(company, 0)
             company.ctxh_admission_month_count = counts["admission_month"].get(company, 0)
             company.ctxh_discharge_month_count = counts["discharge_month"].get(company, 0)
             company.ctxh_emergency_near_count = counts["emergency_near"].get(company, 0)

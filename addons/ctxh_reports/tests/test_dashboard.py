@@ -77,6 +77,8 @@ class TestDashboard(CtxhContractCase):
         """The card of the facility counts what was set up, no more."""
         card = self._card(self.director_a)
         self.assertEqual((card.ctxh_bed_count, card.ctxh_bed_free_count), (3, 1))
+        # the room of the fixture is for women: its free bed is none for a man
+        self.assertEqual((card.ctxh_bed_free_female_count, card.ctxh_bed_free_male_count), (1, 0))
         self.assertEqual(card.ctxh_admission_month_count, 1)
         self.assertEqual(card.ctxh_discharge_month_count, 1)
         self.assertEqual(card.ctxh_emergency_near_count, 1, "a stay past its limit is not near it")
@@ -92,6 +94,7 @@ class TestDashboard(CtxhContractCase):
         card = self._card(self.director_a)
         expected = {
             "bed_free": ("ctxh.bed", self.bed3),
+            "bed_free_female": ("ctxh.bed", self.bed3),
             "admission_month": ("ctxh.stay", self.stay_new),
             "discharge_month": ("ctxh.stay", self.stay_gone),
             "emergency_near": ("ctxh.stay", self.stays_emergency[0]),

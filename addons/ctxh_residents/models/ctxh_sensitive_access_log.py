@@ -190,9 +190,8 @@ class CtxhSensitiveReadMixin(models.AbstractModel):
             "res_model": self._name, "res_id": record.id, "access_type": access_type, "field_names": details,
         } for record in self.sudo()]
         if getattr(self.env.cr, "readonly", False):
-            # the web client reads on a read-only transaction: the log is written on a connection of its own
-            # (rather than failing the read and having Odoo replay the whole request on a read/write one)
-            with self.env.registry.cursor() as cr:
-                self.env(cr=cr, su=True)["ctxh.sensitive.access.log"].create(vals_list)
-            return
+            # the web client reads on a read-only transaction, which Odoo replays on a read/write one as soon as
+            # it must write: ask for that replay here, before the read is answered, rather than through an SQL
+            # error in the server log (the log line and the answer then belong to one transaction)
+            raise psycopg2.errors.ReadOnlySqlTransaction("The access log is written on a read/write transaction.")
         self.env["ctxh.sensitive.access.log"].sudo().create(vals_list)
