@@ -27,6 +27,7 @@
         # dashboards
         "security/ctxh_dashboard_security.xml",
         "views/ctxh_dashboard_views.xml",
+        "views/ctxh_print_buttons.xml",
     ],
     "assets": {
         "web.report_assets_common": [

@@ -96,7 +96,8 @@ class ResCompany(models.Model):
     def _compute_ctxh_dashboard_care(self):
         domains = self._ctxh_dashboard_domains()
         counts = {key: self._ctxh_count_by_company(*domains[key]) for key in (
-            "bed", "bed_free", "bed_free_female", "bed_free_male", "admission_month", "discharge_month", "emergency_near", "emergency_past",
+            "bed", "bed_free", "bed_free_female", "bed_free_male", "admission_month", "discharge_month",
+            "emergency_near", "emergency_past",
             "followup_overdue", "review_due")}
         for company in self:
             company.ctxh_bed_count = counts["bed"].get(company, 0)

@@ -16,3 +16,4 @@ from . import test_province
 from . import test_indexes
 from . import test_http_decided
 from . import test_http_external_api
+from . import test_screens

@@ -142,9 +142,16 @@ class CtxhWriteGuardMixin(models.AbstractModel):
         """Refuse, naming the field, a value the ORM would pass to PostgreSQL only to be refused there: a number
         out of PostgreSQL's integer range (as a value or as an id), a text with a NUL character or a lone
         surrogate. Nothing is written. Other malformed values are refused by the ORM's own conversion."""
-        for fname, value in vals.items():
+        for fname, sent in list(vals.items()):
             field = self._fields.get(fname)
-            if field and (not self._ctxh_value_fits(value) or not self._ctxh_number_fits(field, value)):
+            value, malformed = sent, False
+            if field and field.type == "many2one" and isinstance(sent, dict):
+                # the web client's form of a many2one ({"id": 7, "display_name": ...}) is the id; anything else
+                # sent as a dict would reach Odoo's own code (following, tracking) as a list of keys
+                malformed = not isinstance(sent.get("id"), int) or isinstance(sent.get("id"), bool)
+                if not malformed:
+                    vals[fname] = value = sent["id"]
+            if field and (malformed or not self._ctxh_value_fits(value) or not self._ctxh_number_fits(field, value)):
                 env = self._ctxh_lang_env()
                 raise ValidationError(env._(
                     "The value sent for %(field)s of %(model)s is not valid. Check it and try again.",
