@@ -65,8 +65,10 @@ class CtxhAdmission(models.Model):
                                   index=True, check_company=True)
     company_id = fields.Many2one("res.company", string="Facility", required=True, index=True,
                                  default=lambda self: self.env.company)
+    # a drug rehabilitation centre offers its types, the other facilities theirs
+    facility_type = fields.Selection(related="company_id.ctxh_facility_type")
     admission_type_id = fields.Many2one("ctxh.admission.type", string="Admission Type", required=True, tracking=True,
-                                        index=True)
+                                        index=True, domain="[('drug_rehab', '=', facility_type == 'drug_rehab')]")
     is_emergency = fields.Boolean(related="admission_type_id.is_emergency")
     request_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
     source = fields.Selection(

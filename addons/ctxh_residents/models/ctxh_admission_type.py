@@ -47,6 +47,10 @@ class CtxhAdmissionType(models.Model):
     document_type_ids = fields.Many2many("ctxh.dossier.document.type", string="Required Documents")
     requires_contract = fields.Boolean(string="Needs a Service Contract")
     requires_court_decision = fields.Boolean(string="Needs a Court Decision")
+    drug_rehab = fields.Boolean(
+        string="Drug Rehabilitation",
+        help="An admission of a drug rehabilitation centre: offered there, and only there (the other facilities "
+             "see the types of social protection).")
     legal_basis = fields.Char()
     active = fields.Boolean(default=True)
 

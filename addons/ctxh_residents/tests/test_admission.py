@@ -173,3 +173,17 @@ class TestAdmitDialog(CtxhResidentsCase):
         wizard.action_admit_without_bed()
         self.assertEqual(self.admission.state, "admitted")
         self.assertFalse(self.admission.stay_id.bed_id)
+
+    def test_each_facility_sees_the_admission_types_of_its_kind(self):
+        """A drug rehabilitation centre is offered the rehabilitation types; a social protection centre the others."""
+        Type = self.env["ctxh.admission.type"]
+        domain = self.env["ctxh.admission"]._fields["admission_type_id"].domain
+        for facility in (self.facility_a, self.facility_b):
+            offered = Type.search(safe_eval(domain, {"facility_type": facility.ctxh_facility_type}))
+            codes = set(offered.mapped("code"))
+            with self.subTest(facility=facility.name):
+                if facility.ctxh_facility_type == "drug_rehab":
+                    self.assertEqual(codes, {"rehab_voluntary", "rehab_compulsory", "rehab_temporary"})
+                else:
+                    self.assertTrue({"regular", "emergency"} <= codes)
+                    self.assertFalse({"rehab_voluntary", "rehab_compulsory"} & codes)

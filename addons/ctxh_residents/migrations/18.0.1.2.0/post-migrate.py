@@ -1,6 +1,7 @@
 """Categories and dossier documents got a sensitivity flag. Their data is not updated on upgrade (an administrator
 may have edited it), so the flag is set here once on the records shipped with the module, as a fresh install
-sets it: HIV, victims and emergencies, administrative measures and drug rehabilitation; court decisions."""
+sets it: HIV, victims and emergencies, administrative measures and drug rehabilitation; court decisions. Likewise the
+admission types of a drug rehabilitation centre."""
 
 from odoo.tools import SQL
 
@@ -13,6 +14,9 @@ SENSITIVE_RECORDS = {
     ),
     "ctxh_dossier_document_type": ("dossier_court_decision",),
 }
+# the admission types of a drug rehabilitation centre, offered there only
+DRUG_REHAB_TYPES = ("admission_type_rehab_voluntary", "admission_type_rehab_compulsory",
+                    "admission_type_rehab_temporary")
 
 
 def migrate(cr, version):
@@ -21,3 +25,7 @@ def migrate(cr, version):
             """UPDATE %s SET sensitive = TRUE
                 WHERE id IN (SELECT res_id FROM ir_model_data WHERE module = 'ctxh_residents' AND name IN %s)""",
             SQL.identifier(table), names))
+    cr.execute(SQL(
+        """UPDATE ctxh_admission_type SET drug_rehab = TRUE
+            WHERE id IN (SELECT res_id FROM ir_model_data WHERE module = 'ctxh_residents' AND name IN %s)""",
+        DRUG_REHAB_TYPES))
