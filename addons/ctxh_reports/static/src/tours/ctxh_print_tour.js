@@ -4,7 +4,6 @@ import { registry } from "@web/core/registry";
 import { rpc } from "@web/core/network/rpc";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
-const DECISION = "Quyết định tiếp nhận";
 const NUMBER = "9/QĐ-TTBTXH";
 const PRINTED = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "QUYẾT ĐỊNH", NUMBER, "Hồ Đức Bình"];
 
@@ -30,7 +29,7 @@ function waitForBlockedThenReleased() {
 }
 
 // The director looks up an admitted resident's admission and prints the admission decision from the
-// form's Print menu; the printed decision carries the national motto, its number and the person.
+// form's visible button; the printed decision carries the national motto, its number and the person.
 registry.category("web_tour.tours").add("ctxh_print_tour", {
     url: "/odoo",
     steps: () => [
@@ -70,29 +69,24 @@ registry.category("web_tour.tours").add("ctxh_print_tour", {
             trigger: '.o_form_view .o_statusbar_status button.o_arrow_button_current[data-value="admitted"]',
         },
         {
-            content: "Open the actions menu",
-            trigger: ".o_form_view .o_cp_action_menus i.fa-cog",
-            run: "click",
-        },
-        {
-            content: "The Print menu offers the decision and no other admission document",
-            trigger: `.dropdown-menu .o_menu_item:contains("${DECISION}")`,
-            run() {
-                const printed = [...document.querySelectorAll(".dropdown-menu .o_menu_item")]
-                    .filter((item) => item.querySelector(".fa-print"))
-                    .map((item) => item.textContent.trim());
-                if (printed.length !== 1 || printed[0] !== DECISION) {
-                    throw new Error(`Expected only "${DECISION}" to print, got: ${printed.join(", ")}`);
-                }
-            },
-        },
-        {
-            content: "Print the admission decision and wait for the download",
-            trigger: `.dropdown-menu .o_menu_item:contains("${DECISION}")`,
+            content: "Print the admission decision from its button and wait for the download",
+            trigger: '.o_form_view .o_statusbar_buttons button:contains("In quyết định")',
             async run(helpers) {
                 const downloaded = waitForBlockedThenReleased();
                 await helpers.click();
                 await downloaded;
+            },
+        },
+        {
+            content: "No other admission document is offered for an admission with a decision",
+            trigger: ".o_form_view .o_statusbar_buttons",
+            run() {
+                const printing = [...document.querySelectorAll(".o_form_view .o_statusbar_buttons button")]
+                    .filter((button) => button.querySelector(".fa-print"))
+                    .map((button) => button.textContent.trim());
+                if (printing.length !== 1) {
+                    throw new Error(`Expected only the decision to print, got: ${printing.join(", ")}`);
+                }
             },
         },
         {
