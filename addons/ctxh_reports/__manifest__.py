@@ -33,6 +33,9 @@
         "web.report_assets_common": [
             "ctxh_reports/static/src/scss/ctxh_document.scss",
         ],
+        "web.assets_backend": [
+            "ctxh_reports/static/src/scss/ctxh_overview.scss",
+        ],
         "web.assets_tests": [
             "ctxh_reports/static/src/tours/*.js",
         ],

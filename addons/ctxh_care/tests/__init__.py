@@ -9,3 +9,4 @@ from . import test_health_access_log
 from . import test_query_counts
 from . import test_round
 from . import test_tour_round
+from . import test_tour_medication_order

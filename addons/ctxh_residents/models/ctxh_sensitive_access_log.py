@@ -14,6 +14,13 @@ DIRECTOR = "ctxh_residents.group_ctxh_director"
 SENSITIVE = "ctxh_residents.group_ctxh_sensitive"
 
 
+def _read_write(method):
+    """Mark a reading method read/write for the web client's routes, which take the first ``_readonly`` they
+    find along the class's MRO (Odoo's own reading methods say True)."""
+    method._readonly = False
+    return method
+
+
 class CtxhSensitiveAccessLog(models.Model):
     """Who read or exported a resident's sensitive details or health records, and when (Law 91/2025/QH15
     on personal data protection). Written by the system only; read by directors only; never changed."""
@@ -148,13 +155,45 @@ class CtxhSensitiveReadMixin(models.AbstractModel):
         """The resident a record is about."""
         return self.resident_id
 
+    # Odoo answers the reading methods on a read-only transaction (@api.readonly) and replays the request on a
+    # read/write one, with a warning, when it writes: a read of sensitive data writes its log line, so these
+    # models' reading methods are read/write from the start (Odoo's signatures, marked read/write).
+    @_read_write
+    def read(self, fields=None, load="_classic_read"):
+        return super().read(fields, load)
+
+    @_read_write
+    @api.model
+    def search_read(self, domain=None, fields=None, offset=0, limit=None, order=None, **read_kwargs):
+        return super().search_read(domain, fields, offset, limit, order, **read_kwargs)
+
+    @_read_write
+    def web_read(self, specification):
+        return super().web_read(specification)
+
+    @_read_write
+    @api.model
+    def web_search_read(self, domain, specification, offset=0, limit=None, order=None, count_limit=None):  # noqa: PLR0917 - Odoo's signature
+        return super().web_search_read(domain, specification, offset, limit, order, count_limit)
+
+    @_read_write
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):  # noqa: PLR0917 - Odoo's signature
+        return super().read_group(domain, fields, groupby, offset, limit, orderby, lazy)
+
+    @_read_write
+    @api.model
+    def web_read_group(self, domain, fields, groupby, limit=None, offset=0, orderby=False, lazy=True):  # noqa: PLR0917 - Odoo's signature
+        return super().web_read_group(domain, fields, groupby, limit, offset, orderby, lazy)
+
     # Every door that sends field values to a user goes through one of these: read, search_read, web_read and
     # web_search_read through _read_format; read_group, web_read_group and the pivot through _read_group;
     # exports through export_data (paths through other models are logged by the write guard's export_data);
     # printed documents call _ctxh_log_sensitive_access themselves.
     def _read_format(self, fnames, load="_classic_read"):
         result = super()._read_format(fnames, load)
-        self._ctxh_log_sensitive_access(fnames, "read")
+        if fnames:  # the chatter asks for no field at all (read() itself always names them)
+            self._ctxh_log_sensitive_access(fnames, "read")
         return result
 
     @api.model
