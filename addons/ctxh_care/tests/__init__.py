@@ -10,3 +10,4 @@ from . import test_query_counts
 from . import test_round
 from . import test_tour_round
 from . import test_tour_medication_order
+from . import test_tour_visit
