@@ -104,6 +104,8 @@ class CtxhIncidentNotification(models.Model):
 
     _name = "ctxh.incident.notification"
     _description = "Incident Notification"
+    # its name is computed: searched by the fields it is made of
+    _rec_names_search = ["contact"]
     _inherit = ["ctxh.write.guard.mixin"]
     _ctxh_parent_field = "incident_id"
     _order = "notified_at, id"

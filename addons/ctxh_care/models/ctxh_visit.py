@@ -12,6 +12,8 @@ class CtxhVisit(models.Model):
 
     _name = "ctxh.visit"
     _description = "Family Visit"
+    # its name is computed: searched by the fields it is made of
+    _rec_names_search = ["visitor_partner_id", "resident_id"]
     _inherit = ["mail.thread", "ctxh.write.guard.mixin"]
     _order = "time_in desc, id desc"
     _check_company_auto = True

@@ -11,6 +11,8 @@ class CtxhBedAssignment(models.Model):
 
     _name = "ctxh.bed.assignment"
     _description = "Bed Assignment"
+    # its name is computed: searched by the fields it is made of
+    _rec_names_search = ["resident_id", "bed_id"]
     _inherit = ["ctxh.write.guard.mixin"]
     # the bed history is written by the admission, the transfer and the discharge, and kept
     _ctxh_create_by_action = True

@@ -6,6 +6,8 @@ class CtxhResidentDocument(models.Model):
 
     _name = "ctxh.resident.document"
     _description = "Resident Document"
+    # its name is computed: searched by the fields it is made of
+    _rec_names_search = ["number", "resident_id"]
     _inherit = ["ctxh.write.guard.mixin"]
     _ctxh_deletable = "an identity document scanned by mistake or replaced by a newer one"
     _order = "issue_date desc, id desc"

@@ -7,6 +7,8 @@ class CtxhResidentRelative(models.Model):
 
     _name = "ctxh.resident.relative"
     _description = "Relative or Guardian"
+    # its name is computed: searched by the fields it is made of
+    _rec_names_search = ["partner_id"]
     _inherit = ["ctxh.write.guard.mixin"]
     _ctxh_deletable = "a relative entered by mistake; one who must not visit is kept as the record of that decision"
     _order = "is_guardian desc, sequence, id"

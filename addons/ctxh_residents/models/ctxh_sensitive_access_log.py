@@ -27,6 +27,8 @@ class CtxhSensitiveAccessLog(models.Model):
 
     _name = "ctxh.sensitive.access.log"
     _description = "Sensitive Data Access Log"
+    # its name is computed: searched by the fields it is made of
+    _rec_names_search = ["user_id", "field_names"]
     _inherit = ["ctxh.write.guard.mixin"]
     _ctxh_create_by_action = True
     _order = "date desc, id desc"

@@ -13,6 +13,8 @@ class CtxhStayExtension(models.Model):
 
     _name = "ctxh.stay.extension"
     _description = "Emergency Stay Extension"
+    # its name is computed: searched by the fields it is made of
+    _rec_names_search = ["resident_id", "decision_number"]
     _inherit = ["mail.thread", "ctxh.write.guard.mixin"]
     _ctxh_action_fields = ("date_end_previous", "state")
     _ctxh_frozen = {"done": ALL}

@@ -635,6 +635,8 @@ class CtxhServiceUsage(models.Model):
 
     _name = "ctxh.service.usage"
     _description = "Extra Service Used"
+    # its name is computed: searched by the fields it is made of
+    _rec_names_search = ["product_id"]
     _inherit = ["ctxh.write.guard.mixin"]
     _ctxh_action_fields = ("billed_period_start",)
     _ctxh_deletable = "a service recorded by mistake and not yet invoiced"
