@@ -57,7 +57,7 @@ registry.category("web_tour.tours").add("ctxh_print_tour", {
         {
             // Enter before the suggestions are there searches nothing (seen once under load)
             content: "The search offers the person",
-            trigger: '.o_searchview_autocomplete .o-dropdown-item:contains("Hồ Đức Bình")',
+            trigger: '.o_searchview_autocomplete li:contains("Hồ Đức Bình")',
         },
         {
             content: "Search",
