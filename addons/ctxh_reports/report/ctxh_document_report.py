@@ -174,12 +174,16 @@ class CtxhDocumentReport(models.AbstractModel):
         return ", ".join(part for part in parts if part)
 
     @api.model
-    def _ctxh_printable_categories(self, resident):
-        """The resident's categories the reader may see on paper."""
-        categories = resident._ctxh_all_categories()
-        if self._ctxh_sees_sensitive():
-            return categories
-        return categories.filtered(lambda c: not c.sensitive)  # the category's own flag (ctxh_residents)
+    def _ctxh_printable_categories(self, residents):
+        """{resident id: the categories the reader may see on paper}, read in one query for the batch."""
+        category_ids = residents._ctxh_category_ids_by_resident()
+        Category = self.env["ctxh.resident.category"].sudo()
+        sees = self._ctxh_sees_sensitive()
+        result = {}
+        for resident in residents:
+            categories = Category.browse(category_ids.get(resident.id, []))
+            result[resident.id] = categories if sees else categories.filtered(lambda c: not c.sensitive)
+        return result
 
     @api.model
     def _ctxh_today(self, company=None):

@@ -65,7 +65,7 @@ class ReportResidentProfile(models.AbstractModel):
     def _ctxh_document_values(self, docs):
         return {
             **super()._ctxh_document_values(docs),
-            "categories": {resident.id: self._ctxh_printable_categories(resident) for resident in docs},
+            "categories": self._ctxh_printable_categories(docs),
         }
 
 

@@ -6,7 +6,6 @@ import pytz
 from odoo import models
 from odoo.osv import expression
 
-FACILITY_TZ = "Asia/Ho_Chi_Minh"
 # rows 0 to 2: title, facilities, period; the header row follows an empty row
 HEADER_ROW = 4
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -55,7 +54,7 @@ class CtxhXlsxAbstract(models.AbstractModel):
     # Period
     # ------------------------------------------------------------------
     def _ctxh_tz(self, company):
-        return pytz.timezone(company.partner_id.tz or FACILITY_TZ)
+        return company._ctxh_tz()
 
     def _ctxh_utc_bounds(self, company, date_from, date_to):
         """The period from the start of ``date_from`` to the end of ``date_to``, local days of

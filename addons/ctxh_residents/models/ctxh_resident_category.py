@@ -129,12 +129,3 @@ class CtxhResidentCategory(models.Model):
         if self._ctxh_hidden_ids(ids):
             raise AccessError(self.env._(
                 "Only users with the Sensitive Data group (medical staff and directors) set this category."))
-
-    def _ctxh_label(self):
-        """What the user is shown of the category: its name, or for a sensitive category they may not see the
-        legal article alone (the same article covers other categories too)."""
-        self.ensure_one()
-        category = self.sudo()
-        if category.sensitive and not self._ctxh_sees_sensitive():
-            return category.legal_basis or self.env._("Protected category")
-        return category.name

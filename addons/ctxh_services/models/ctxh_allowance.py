@@ -15,7 +15,6 @@ from odoo.addons.ctxh_residents.tools import lock_rows, vn_date
 ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
 DIRECTOR = "ctxh_residents.group_ctxh_director"
 SENSITIVE = "ctxh_residents.group_ctxh_sensitive"
-DEFAULT_TZ = "Asia/Ho_Chi_Minh"
 
 
 def _month_bounds(day):
@@ -324,7 +323,7 @@ class CtxhAllowanceSheet(models.Model):
     # ------------------------------------------------------------------
     def _tz(self):
         """The facility's time zone: days in care must not depend on who computes the sheet."""
-        return pytz.timezone(self.company_id.partner_id.tz or DEFAULT_TZ)
+        return self.company_id._ctxh_tz()
 
     def _stay_days(self, stays):
         """Days of the month each resident spent in ``stays``: from the day of arrival to the day
