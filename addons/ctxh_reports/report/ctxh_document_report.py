@@ -177,7 +177,8 @@ class CtxhDocumentReport(models.AbstractModel):
     def _ctxh_printable_categories(self, residents):
         """{resident id: the categories the reader may see on paper}, read in one query for the batch."""
         category_ids = residents._ctxh_category_ids_by_resident()
-        Category = self.env["ctxh.resident.category"].sudo()
+        # in the documents' language, as the residents were read
+        Category = residents.env["ctxh.resident.category"].sudo()
         sees = self._ctxh_sees_sensitive()
         result = {}
         for resident in residents:
