@@ -24,3 +24,5 @@ from . import ctxh_consent
 from . import ctxh_data_breach
 from . import mail_tracking_value
 from . import res_lang
+from . import ir_module_module
+from . import mail_thread
