@@ -6,7 +6,9 @@ import re
 
 from lxml import etree
 
+from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
+from odoo.tools import html2plaintext
 
 from .test_decided import ctxh_models
 
@@ -17,7 +19,7 @@ ENGLISH = re.compile(r"\b(?:Draft|Done|Cancelled|Confirm|Approve[d]?|Resident[s]
                      r"Care Plan|Admission|Discharge|Visit|Incident|Dose[s]?|Medication|Given|Refused|Missed|"
                      r"Present|Absent|Excused|Planned|Record|Photo|Name|Date|Status|Note[s]?|Reason|Total|Amount|"
                      r"New|Edit|Delete|Print|Report|Open|Submit|Sessions?|Programme[s]?|Category|Categories|"
-                     r"Consent[s]?|Director|Staff|Month|Year|Days?|Hours?|Time)\b")
+                     r"Consent[s]?|Director|Staff|Month|Year|Days?|Hours?|Time|Electronic|Invoicing)\b")
 TECHNICAL = re.compile(r"\b[a-z_]+\.[a-z_.]+,\d+\b")
 ATTRIBUTES = ("string", "placeholder", "help", "confirm", "title", "sum", "aria-label", "alt")
 
@@ -60,6 +62,29 @@ class TestVietnameseScreens(TransactionCase):
             for text in _texts(arch):
                 self._check(view.xml_id, text)
 
+    def test_odoo_screens_in_our_menus(self):
+        """Odoo's own screens our menus open (invoices, payments, service kinds, facilities): their texts and the
+        labels of the fields they show; what Odoo leaves in English gets a translation in our i18n_extra."""
+        root = self.vi.ref("ctxh_residents.menu_ctxh_root")
+        actions = self.vi["ir.ui.menu"].search([("id", "child_of", root.id)]).mapped("action")
+        models = {a.res_model for a in actions if a and a._name == "ir.actions.act_window"}
+        models = sorted(m for m in models if not m.startswith("ctxh."))
+        self.assertIn("account.move", models)
+        for model in models:
+            labels = self.vi[model].fields_get(attributes=["string"])
+            for view_type in ("form", "list", "search", "kanban"):
+                arch = etree.fromstring(self.vi[model].get_views([(False, view_type)])["views"][view_type]["arch"])
+                for text in _texts(arch):
+                    self._check(f"{model} {view_type}", text)
+                for node in arch.iter("field"):
+                    if node.get("string") or node.get("name") not in labels or "1" in (
+                            node.get("invisible"), node.get("column_invisible"), node.get("nolabel")):
+                        continue
+                    # a label shows for a list's column, a search field, and a form's field in a group
+                    parent = node.getparent()
+                    if view_type in ("list", "search") or (view_type == "form" and parent.tag == "group"):
+                        self._check(f"{model} {view_type} {node.get('name')}", labels[node.get("name")]["string"])
+
     def test_fields(self):
         for model in ctxh_models(self.vi):
             for name, description in self.vi[model].fields_get(attributes=["string", "help", "selection"]).items():
@@ -75,3 +100,48 @@ class TestVietnameseScreens(TransactionCase):
         for model in ctxh_models(self.vi):
             for record in self.vi[model].sudo().with_context(active_test=False).search([], limit=5):
                 self._check(f"{model} {record.id}", record.display_name or "")
+
+    def test_model_names(self):
+        """The model's name is what the chatter says was created ("Đợt lưu trú được tạo")."""
+        for model in ctxh_models(self.vi):
+            self._check(model, self.vi["ir.model"]._get(model).name)
+
+    def test_chatter(self):
+        """Every message and tracked value on a ctxh record, as the chatter shows it in vi_VN. The demo data goes
+        through the product's actions (admissions, extensions, approvals, billing runs, payments), so the messages
+        our code posts are among them."""
+        messages = self.vi["mail.message"].sudo().search([("model", "=like", "ctxh.%")])
+        self.assertGreater(len(messages), 100)
+        self.assertGreater(len(messages.tracking_value_ids), 20)
+        for message in messages:
+            where = f"{message.model} {message.res_id} message {message.id}"
+            self._check(where, html2plaintext(message.body or ""))
+            self._check(where, message.subject or "")
+            self._check(where, message.record_name or "")
+            self._check(where, message.subtype_id.name or "")
+        for formatted in messages.tracking_value_ids._tracking_value_format():
+            where = f"tracking {formatted['id']}"
+            self._check(where, formatted["changedField"])
+            for side in ("oldValue", "newValue"):
+                value = formatted[side]["value"]
+                if isinstance(value, str):
+                    self._check(where, value)
+
+    def test_reports(self):
+        """Every printed document of the product, rendered as HTML in vi_VN for records of the demo data."""
+        reports = self.vi["ir.actions.report"].search([("model", "=like", "ctxh.%"),
+                                                       ("report_type", "=", "qweb-pdf")])
+        self.assertGreater(len(reports), 5)
+        rendered = 0
+        for report in reports:
+            for record in self.vi[report.model].sudo().search([], limit=3):
+                try:
+                    html, _kind = self.vi["ir.actions.report"].sudo()._render_qweb_html(report, record.ids)
+                except UserError:
+                    continue  # not printable in this record's state (an undecided admission has no decision)
+                rendered += 1
+                text = html2plaintext(html.decode())
+                for line in filter(None, (line.strip() for line in text.splitlines())):
+                    self._check(f"{report.report_name} {record.id}", line)
+                break
+        self.assertGreater(rendered, len(reports) // 2)
