@@ -11,3 +11,6 @@ from . import test_round
 from . import test_tour_round
 from . import test_tour_medication_order
 from . import test_tour_visit
+from . import test_tour_care_plan
+from . import test_tour_incident
+from . import test_tour_health_check

@@ -9,6 +9,7 @@ from . import test_cron
 from . import test_tour_open_app
 from . import test_tour_resident
 from . import test_tour_emergency
+from . import test_tour_admission
 from . import test_access_log
 from . import test_history
 from . import test_import
