@@ -35,6 +35,7 @@
         ],
         "web.assets_backend": [
             "ctxh_reports/static/src/scss/ctxh_overview.scss",
+            "ctxh_reports/static/src/js/xlsx_report_handler.js",
         ],
         "web.assets_tests": [
             "ctxh_reports/static/src/tours/*.js",

@@ -2,6 +2,7 @@ from . import test_document_heading
 # printed documents
 from . import test_documents
 from . import test_tour_print
+from . import test_tour_accountant
 # xlsx reports
 from . import test_xlsx_reports
 # dashboards

@@ -4,6 +4,7 @@ from . import test_payment
 from . import test_allowance
 from . import test_social
 from . import test_tour_billing
+from . import test_tour_contract
 from . import test_history
 from . import test_import_contracts
 from . import test_query_counts

@@ -3,30 +3,10 @@
 import { registry } from "@web/core/registry";
 import { rpc } from "@web/core/network/rpc";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { waitForBlockedThenReleased } from "@ctxh_reports/tours/ctxh_tour_utils";
 
 const NUMBER = "9/QĐ-TTBTXH";
 const PRINTED = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "QUYẾT ĐỊNH", NUMBER, "Hồ Đức Bình"];
-
-/**
- * Resolve once the UI has been blocked and released again: the web client blocks it while it
- * downloads a PDF report. Added nodes are inspected too, in case both happen in one batch.
- */
-function waitForBlockedThenReleased() {
-    return new Promise((resolve) => {
-        let seen = false;
-        const isBlock = (node) =>
-            node.nodeType === Node.ELEMENT_NODE &&
-            (node.matches(".o_blockUI") || node.querySelector(".o_blockUI"));
-        const observer = new MutationObserver((records) => {
-            seen ||= records.some((record) => [...record.addedNodes].some(isBlock));
-            if (seen && !document.querySelector(".o_blockUI")) {
-                observer.disconnect();
-                resolve();
-            }
-        });
-        observer.observe(document.body, { childList: true, subtree: true });
-    });
-}
 
 // The director looks up an admitted resident's admission and prints the admission decision from the
 // form's visible button; the printed decision carries the national motto, its number and the person.

@@ -1,0 +1,156 @@
+/** @odoo-module **/
+
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
+
+// A voluntary applicant waits for her care contract to be admitted (her admission is submitted).
+const RESIDENT = "Đỗ Bích Anh";
+const PAYER = "Trần Đình Quân"; // her husband, a registered relative
+const SERVICE = "Chăm sóc tự nguyện phòng chung (tháng)";
+
+function openContracts() {
+    return [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the Social Assistance app",
+            trigger: '.o_app[data-menu-xmlid="ctxh_residents.menu_ctxh_root"]',
+            run: "click",
+        },
+        {
+            content: "Open the Billing menu",
+            trigger: '.o_menu_sections [data-menu-xmlid="ctxh_services.menu_ctxh_billing"]',
+            run: "click",
+        },
+        {
+            content: "Open care contracts",
+            trigger: '.dropdown-item[data-menu-xmlid="ctxh_services.ctxh_care_contract_menu"]',
+            run: "click",
+        },
+    ];
+}
+
+// The accountant writes the contract of a voluntary applicant: the service at the price list's price, the
+// husband paying it all, a deposit. Signing it is the director's: the accountant is not offered the button.
+registry.category("web_tour.tours").add("ctxh_contract_draft_tour", {
+    url: "/odoo",
+    steps: () => [
+        ...openContracts(),
+        {
+            content: "New contract",
+            trigger: ".o_control_panel_main_buttons .o_list_button_add",
+            run: "click",
+        },
+        {
+            content: "Look for the applicant",
+            trigger: '.o_form_editable div[name="resident_id"] input',
+            run: `edit ${RESIDENT}`,
+        },
+        {
+            content: "The applicant is offered",
+            trigger: `.o-autocomplete--dropdown-item:contains("${RESIDENT}")`,
+            run: "click",
+        },
+        {
+            content: "The facility's usual deposit",
+            trigger: '.o_form_editable div[name="deposit_amount"] input',
+            run: "edit 1000000",
+        },
+        {
+            content: "Add a service",
+            trigger: 'div[name="line_ids"] .o_field_x2many_list_row_add a',
+            run: "click",
+        },
+        {
+            content: "Look for the shared room",
+            trigger: 'div[name="line_ids"] .o_selected_row div[name="product_id"] input',
+            run: "edit phòng chung",
+        },
+        {
+            content: "The shared room is offered",
+            trigger: `.o-autocomplete--dropdown-item:contains("${SERVICE}")`,
+            run: "click",
+        },
+        {
+            // the price is the one of the price list in force on the contract date, filled by the server
+            content: "The service is priced",
+            trigger: 'div[name="line_ids"] .o_selected_row div[name="price_unit"] input:value(/[1-9]/)',
+        },
+        {
+            content: "Open the payers",
+            trigger: '.o_notebook_headers a[name="payers"]',
+            run: "click",
+        },
+        {
+            content: "Add a payer",
+            trigger: 'div[name="payer_ids"] .o_field_x2many_list_row_add a',
+            run: "click",
+        },
+        {
+            content: "Look for the husband",
+            trigger: 'div[name="payer_ids"] .o_selected_row div[name="partner_id"] input',
+            run: `edit ${PAYER}`,
+        },
+        {
+            content: "The husband is offered",
+            trigger: `.o-autocomplete--dropdown-item:contains("${PAYER}")`,
+            run: "click",
+        },
+        {
+            content: "He pays the whole fee",
+            trigger: 'div[name="payer_ids"] .o_selected_row div[name="share"] input:value(/^100/)',
+        },
+        {
+            content: "Save",
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "The contract is numbered in the facility's register",
+            trigger: '.o_form_view .o_form_saved div[name="name"]:contains("HĐ-")',
+        },
+        {
+            content: "The contract waits in draft",
+            trigger: '.o_form_view .o_statusbar_status button.o_arrow_button_current[data-value="draft"]',
+        },
+        {
+            content: "Only the director may sign: the accountant is not offered the button",
+            trigger: ".o_form_view .o_statusbar_buttons",
+            run() {
+                if (document.querySelector('.o_form_view button[name="action_activate"]')) {
+                    throw new Error("The accountant is offered to sign the contract");
+                }
+            },
+        },
+    ],
+});
+
+// The director opens the applicant's draft contract from the menus and signs it: it takes effect.
+registry.category("web_tour.tours").add("ctxh_contract_sign_tour", {
+    url: "/odoo",
+    steps: () => [
+        ...openContracts(),
+        {
+            content: "Open the applicant's draft contract",
+            trigger: `.o_data_row:contains("${RESIDENT}"):contains("Dự thảo") td[name="resident_id"]`,
+            run: "click",
+        },
+        {
+            content: "The contract names the payer",
+            trigger: '.o_notebook_headers a[name="payers"]',
+            run: "click",
+        },
+        {
+            content: "The husband pays",
+            trigger: `div[name="payer_ids"] .o_data_row:contains("${PAYER}")`,
+        },
+        {
+            content: "Sign the contract",
+            trigger: '.o_form_view .o_statusbar_buttons button[name="action_activate"]',
+            run: "click",
+        },
+        {
+            content: "The contract is in force",
+            trigger: '.o_form_view .o_statusbar_status button.o_arrow_button_current[data-value="active"]',
+        },
+    ],
+});
