@@ -288,9 +288,10 @@ class Benchmark:
     # The overview's figures against bare SQL
     # ------------------------------------------------------------------
     DASHBOARD_FIELDS = ["ctxh_bed_count", "ctxh_bed_free_count", "ctxh_admission_month_count",
-                        "ctxh_discharge_month_count", "ctxh_emergency_near_count", "ctxh_followup_overdue_count",
-                        "ctxh_review_due_count", "ctxh_dose_overdue_count", "ctxh_receivable_overdue",
-                        "ctxh_receivable_total"]
+                        "ctxh_discharge_month_count", "ctxh_emergency_near_count", "ctxh_emergency_past_count",
+                        "ctxh_followup_overdue_count", "ctxh_review_due_count", "ctxh_dose_overdue_count",
+                        "ctxh_admission_pending_count", "ctxh_plan_pending_count", "ctxh_discharge_pending_count",
+                        "ctxh_receivable_overdue", "ctxh_receivable_total"]
 
     def dashboard_sql(self):
         """The overview's figures by bare SQL: {company id: {field: value}}."""
@@ -311,13 +312,18 @@ class Benchmark:
             "ctxh_admission_month_count": ("count(*)", "ctxh_stay", "date_start >= %(month)s"),
             "ctxh_discharge_month_count": ("count(*)", "ctxh_stay", "date_end >= %(month)s"),
             "ctxh_emergency_near_count": ("count(*)", "ctxh_stay", "state = 'active' AND is_emergency "
-                                          "AND date_end_planned <= %(emergency)s"),
+                                          "AND date_end_planned >= %(today)s AND date_end_planned <= %(emergency)s"),
+            "ctxh_emergency_past_count": ("count(*)", "ctxh_stay", "state = 'active' AND is_emergency "
+                                          "AND date_end_planned < %(today)s"),
             "ctxh_followup_overdue_count": ("count(*)", "ctxh_followup",
                                             "state = 'planned' AND date_planned < %(today)s"),
             "ctxh_review_due_count": ("count(*)", "ctxh_care_plan",
                                       "state = ANY(%(states)s) AND review_date <= %(review)s"),
             "ctxh_dose_overdue_count": ("count(*)", "ctxh_medication_administration",
                                         "state = 'planned' AND scheduled_at < %(dose_limit)s"),
+            "ctxh_admission_pending_count": ("count(*)", "ctxh_admission", "state = 'submitted'"),
+            "ctxh_plan_pending_count": ("count(*)", "ctxh_care_plan", "state = 'submitted'"),
+            "ctxh_discharge_pending_count": ("count(*)", "ctxh_discharge", "state = 'draft'"),
             "ctxh_receivable_total": ("sum(amount_residual)", "ctxh_receivable_report", "TRUE"),
             "ctxh_receivable_overdue": ("sum(amount_residual)", "ctxh_receivable_report", "age_bucket != 'not_due'"),
         }

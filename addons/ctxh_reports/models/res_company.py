@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 CARE = "ctxh_residents.group_ctxh_care_staff"
 MEDICAL = "ctxh_residents.group_ctxh_medical"
 ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
+DIRECTOR = "ctxh_residents.group_ctxh_director"
 
 # figure of the overview card: (group that may open it, action showing its records)
 DASHBOARD_ACTIONS = {
@@ -20,6 +21,9 @@ DASHBOARD_ACTIONS = {
     "followup_overdue": (CARE, "ctxh_residents.ctxh_followup_action"),
     "review_due": (CARE, "ctxh_care.ctxh_care_plan_action"),
     "dose_overdue": (MEDICAL, "ctxh_care.ctxh_medication_administration_action"),
+    "admission_pending": (DIRECTOR, "ctxh_residents.ctxh_admission_action"),
+    "plan_pending": (DIRECTOR, "ctxh_care.ctxh_care_plan_action"),
+    "discharge_pending": (DIRECTOR, "ctxh_residents.ctxh_discharge_action"),
 }
 
 
@@ -52,6 +56,13 @@ class ResCompany(models.Model):
         help="Care plans in force whose review date is within the warning days, or past.")
     ctxh_dose_overdue_count = fields.Integer(
         string="Overdue Doses", compute="_compute_ctxh_dashboard_medical", groups=MEDICAL)
+    # what waits for the director's signature: the first thing a director looks for in the morning
+    ctxh_admission_pending_count = fields.Integer(
+        string="Admissions Awaiting a Decision", compute="_compute_ctxh_dashboard_director", groups=DIRECTOR)
+    ctxh_plan_pending_count = fields.Integer(
+        string="Care Plans Awaiting Approval", compute="_compute_ctxh_dashboard_director", groups=DIRECTOR)
+    ctxh_discharge_pending_count = fields.Integer(
+        string="Discharges Awaiting Approval", compute="_compute_ctxh_dashboard_director", groups=DIRECTOR)
     ctxh_receivable_overdue = fields.Monetary(
         string="Overdue Care Fees", compute="_compute_ctxh_dashboard_money", groups=ACCOUNTANT,
         currency_field="currency_id")
@@ -91,6 +102,10 @@ class ResCompany(models.Model):
                 ("state", "in", self.env["ctxh.care.plan"]._review_states()), ("review_date", "!=", False),
                 ("review_date", "<=", today + relativedelta(days=review_days))]),
             "dose_overdue": ("ctxh.medication.administration", [("is_overdue", "=", True)]),
+            "admission_pending": ("ctxh.admission", [("state", "=", "submitted")]),
+            "plan_pending": ("ctxh.care.plan", [("state", "=", "submitted")]),
+            # a discharge is prepared as a draft and goes nowhere until the director approves it
+            "discharge_pending": ("ctxh.discharge", [("state", "=", "draft")]),
         }
 
     def _compute_ctxh_dashboard_care(self):
@@ -115,6 +130,15 @@ class ResCompany(models.Model):
         counts = self._ctxh_count_by_company(*self._ctxh_dashboard_domains()["dose_overdue"])
         for company in self:
             company.ctxh_dose_overdue_count = counts.get(company, 0)
+
+    def _compute_ctxh_dashboard_director(self):
+        domains = self._ctxh_dashboard_domains()
+        counts = {key: self._ctxh_count_by_company(*domains[key])
+                  for key in ("admission_pending", "plan_pending", "discharge_pending")}
+        for company in self:
+            company.ctxh_admission_pending_count = counts["admission_pending"].get(company, 0)
+            company.ctxh_plan_pending_count = counts["plan_pending"].get(company, 0)
+            company.ctxh_discharge_pending_count = counts["discharge_pending"].get(company, 0)
 
     def _compute_ctxh_dashboard_money(self):
         Report = self.env["ctxh.receivable.report"]

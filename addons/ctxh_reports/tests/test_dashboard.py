@@ -113,6 +113,44 @@ class TestDashboard(CtxhContractCase):
         rows = self.env[action["res_model"]].with_user(self.director_a).search(action["domain"])
         self.assertEqual(rows.move_id, self.march | self.contract.deposit_move_id)
 
+    def test_what_waits_for_the_director(self):
+        """Admissions, care plans and discharges waiting for the director's signature come first on the director's
+        card, each opening its records; zero when nothing waits, and only the director sees them."""
+        card = self._card(self.director_a)
+        figures = ("ctxh_admission_pending_count", "ctxh_plan_pending_count", "ctxh_discharge_pending_count")
+        self.assertEqual([card[f] for f in figures], [0, 0, 0])
+        waiting = self._resident(name="Lò Văn Pình", gender="male")
+        admission = self.env["ctxh.admission"].with_user(self.care_a).create({
+            "resident_id": waiting.id, "company_id": self.facility_a.id,
+            "admission_type_id": self.env.ref("ctxh_residents.admission_type_regular").id})
+        admission.action_submit()
+        plan = self.env["ctxh.care.plan"].with_user(self.care_a).create({
+            "resident_id": self.old_2.id, "review_date": self.today + timedelta(days=90),
+            "goal_ids": [fields.Command.create({"objective": "Đi lại với khung tập đi"})]})
+        plan.action_submit()
+        discharge = self.env["ctxh.discharge"].with_user(self.care_a).create({
+            "stay_id": self.stay_new.id, "destination": "family",
+            "reason_id": self.env.ref("ctxh_residents.discharge_reason_family_request").id})
+        self.env.invalidate_all()
+        card = self._card(self.director_a)
+        self.assertEqual([card[f] for f in figures], [1, 1, 1])
+        for figure, records in (("admission_pending", admission), ("plan_pending", plan),
+                                ("discharge_pending", discharge)):
+            with self.subTest(figure=figure):
+                action = card.with_context(ctxh_figure=figure).action_ctxh_dashboard_open()
+                self.assertEqual(self.env[action["res_model"]].with_user(self.director_a).search(action["domain"]),
+                                 records)
+                with self.assertRaises(AccessError):
+                    self._card(self.care_a).with_context(ctxh_figure=figure).action_ctxh_dashboard_open()
+        with self.assertRaises(AccessError):
+            self._card(self.care_a).read(["ctxh_plan_pending_count"])
+        arch = self.env["res.company"].with_user(self.director_a).get_views(
+            [(self.env.ref("ctxh_reports.res_company_view_kanban_ctxh_overview").id, "kanban")],
+        )["views"]["kanban"]["arch"]
+        # what needs action comes before beds and movements
+        self.assertLess(arch.index("ctxh_admission_pending_count"), arch.index("ctxh_bed_free_count"))
+        self.assertLess(arch.index("ctxh_emergency_past_count"), arch.index("ctxh_admission_month_count"))
+
     def test_figures_follow_the_groups(self):
         """Care staff see no money nor doses; accountants no care figures; a made-up figure is refused."""
         for user, field in ((self.care_a, "ctxh_receivable_total"), (self.care_a, "ctxh_dose_overdue_count"),

@@ -32,6 +32,8 @@ SCREENS = [
      ".o_data_row"),
     ("allowance-sheets", "ketoan", DESKTOP, "ctxh_services.menu_ctxh_billing",
      "ctxh_services.ctxh_allowance_sheet_menu", ".o_data_row"),
+    ("overview-phone", "giamdoc", PHONE, None, "ctxh_reports.ctxh_overview_menu",
+     ".o_kanban_record button[name='action_ctxh_dashboard_open']"),
     ("medication-round-phone", "yte", PHONE, None, "ctxh_care.ctxh_medication_administration_menu",
      ".o_kanban_view .o_kanban_record button[name='action_round_given'], .o_kanban_view .o_kanban_record"),
     ("sessions-phone", "congtacxahoi", PHONE, None, "ctxh_care.ctxh_programme_session_menu",
