@@ -2,9 +2,11 @@
 names of the records, rendered in vi_VN, are searched for English words of the product's vocabulary and for Odoo's
 technical ``model,id`` names. Generated from the registry: a new view, field or model is covered by itself."""
 
+import io
 import re
 
 from lxml import etree
+from openpyxl import load_workbook
 
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
@@ -145,3 +147,24 @@ class TestVietnameseScreens(TransactionCase):
                     self._check(f"{report.report_name} {record.id}", line)
                 break
         self.assertGreater(rendered, len(reports) // 2)
+
+    def test_workbooks(self):
+        """Every statutory workbook, printed by the demo director for the year in vi_VN: every cell that is text."""
+        director = self.env.ref("ctxh_residents.user_ctxh_director")
+        env = self.env(user=director, context={"lang": "vi_VN", "tz": "Asia/Ho_Chi_Minh",
+                                              "allowed_company_ids": director.company_ids.ids})
+        Wizard = env["ctxh.report.wizard"]
+        kinds = [kind for kind, _label in Wizard._fields["report_kind"].selection]
+        self.assertGreater(len(kinds), 4)
+        for kind in kinds:
+            wizard = Wizard.create({"report_kind": kind, "period_kind": "year",
+                                    "company_ids": [(6, 0, director.company_id.ids)]})
+            action = wizard.action_print()
+            content, _extension = env["ir.actions.report"].with_context(action["context"])._render(
+                action["report_name"], action["context"]["active_ids"], action["data"])
+            for sheet in load_workbook(io.BytesIO(content)).worksheets:
+                self._check(f"{kind} sheet", sheet.title)
+                for row in sheet.iter_rows(values_only=True):
+                    for value in row:
+                        if isinstance(value, str):
+                            self._check(f"{kind} {sheet.title}", value)
