@@ -40,6 +40,9 @@
         "demo/ctxh_data_protection_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "ctxh_residents/static/src/js/*.js",
+        ],
         "web.assets_tests": [
             "ctxh_residents/static/src/tours/*.js",
         ],

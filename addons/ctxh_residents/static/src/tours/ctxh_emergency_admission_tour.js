@@ -81,7 +81,7 @@ registry.category("web_tour.tours").add("ctxh_emergency_admission_tour", {
         },
         {
             content: "Confirm",
-            trigger: '.modal:has(.modal-body:contains("chưa có giường")) .modal-footer .btn-primary',
+            trigger: '.modal:has(.modal-body:contains("chưa có giường")) .modal-footer .btn-primary:contains("Xác nhận")',
             run: "click",
         },
         {
