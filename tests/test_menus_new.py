@@ -115,3 +115,14 @@ class TestEveryNewFromTheMenus(TransactionCase):
             "ctxh_residents.user_ctxh_social_worker")).get_views([(False, "form")])["views"]["form"]["arch"])
         referrer = next(node for node in arch.iter("field") if node.get("name") == "referrer_id")
         self.assertNotIn("no_create", referrer.get("options") or "")
+
+    def test_every_role_lands_in_the_app(self):
+        """After logging in, the web client opens the first app of the user's menu (webclient.js
+        ``_loadDefaultApp``): for every role it is Trợ giúp xã hội, not Discuss."""
+        root = self.env.ref("ctxh_residents.menu_ctxh_root")
+        for xmlid in (*ROLES, "user_ctxh_hue_social_worker"):
+            user = self.env.ref(f"ctxh_residents.{xmlid}")
+            with self.subTest(user=xmlid):
+                menus = self.env["ir.ui.menu"].with_user(user).with_context(lang="vi_VN").load_menus(False)
+                self.assertEqual(menus["root"]["children"][0], root.id)
+                self.assertEqual(menus[root.id]["name"], "Trợ giúp xã hội")
