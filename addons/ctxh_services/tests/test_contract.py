@@ -227,6 +227,22 @@ class TestBillingRun(CtxhContractCase):
             self.assertTrue(name.startswith(self.shared_room.name), name)
             self.assertIn("20%", name)
 
+    def test_printed_invoice_reads_in_dong(self):
+        """Odoo's printed invoice states unit prices like its totals, in whole đồng ("7.500.000", never
+        "7.500.000,00"), and the total in words as Vietnamese accounting writes it."""
+        resident = self._resident(name="Lương Văn Chiến")
+        stay = self._admit(resident, date_start=datetime(2025, 12, 1, 3, 0))
+        contract = self._contract(resident, stay)
+        self._run(date(2026, 3, 1))
+        invoice = contract.move_ids[:1]
+        html, _kind = self.env["ir.actions.report"].with_context(lang="vi_VN")._render_qweb_html(
+            "account.report_invoice", invoice.ids)
+        text = html.decode()
+        self.assertIn("7.500.000", text)
+        self.assertNotIn("7.500.000,00", text)
+        self.assertIn("Bảy triệu năm trăm nghìn đồng", text)
+        self.assertNotIn("Dong", text)
+
     def test_mid_month_admission_and_discharge_are_prorated(self):
         """Admitted on 16 March: 16 of 31 days; discharged on 10 April: 10 of 30 days."""
         resident = self._resident(name="Mạc Văn Khải")
