@@ -103,9 +103,10 @@ registry.category("web_tour.tours").add("ctxh_admission_request_tour", {
         },
         ...[1, 2, 3].flatMap((line) => [
             {
-                // one click on the cell of a boolean ticks it, as the staff do down the column
+                // a switch that is live before the row is opened (a plain checkbox looks disabled until then):
+                // one click ticks it, as the staff do down the column
                 content: `Document ${line} received on paper`,
-                trigger: `div[name="document_line_ids"] .o_data_row:nth-child(${line}) td[name="received"]`,
+                trigger: `div[name="document_line_ids"] .o_data_row:nth-child(${line}) td[name="received"] .o_boolean_toggle input:not(:disabled)`,
                 run: "click",
             },
             {
