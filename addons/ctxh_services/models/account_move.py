@@ -30,9 +30,10 @@ class AccountMove(models.Model):
     def _compute_amount_total_words(self):
         """Odoo's printed invoice states the total in words through num2words ("Bảy Triệu Năm Trăm Nghìn Dong"); in
         đồng it is written as Vietnamese accounting writes it, the words of the form and of the receipts."""
-        super()._compute_amount_total_words()
+        result = super()._compute_amount_total_words()
         for move in self.filtered(lambda m: m.currency_id.name == "VND"):
             move.amount_total_words = move.currency_id.ctxh_amount_to_words(move.amount_total)
+        return result
 
     @api.model
     def _cron_ctxh_overdue_reminders(self):
