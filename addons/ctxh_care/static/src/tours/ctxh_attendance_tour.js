@@ -1,7 +1,7 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openFromMenu } from "@ctxh_residents/tours/ctxh_tour_steps";
 
 const ATTENDANCE = '.o_field_widget[name="attendance_ids"]';
 
@@ -10,22 +10,7 @@ const ATTENDANCE = '.o_field_widget[name="attendance_ids"]';
 registry.category("web_tour.tours").add("ctxh_attendance_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Social Assistance app",
-            trigger: '.o_app[data-menu-xmlid="ctxh_residents.menu_ctxh_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the Activities menu",
-            trigger: '.o_menu_sections [data-menu-xmlid="ctxh_care.menu_ctxh_care_activities"]',
-            run: "click",
-        },
-        {
-            content: "Open the sessions",
-            trigger: '.dropdown-item[data-menu-xmlid="ctxh_care.ctxh_programme_session_menu"]',
-            run: "click",
-        },
+        ...openFromMenu("ctxh_care.menu_ctxh_care_activities", "ctxh_care.ctxh_programme_session_menu"),
         {
             content: "Open today's sewing class",
             trigger: '.o_list_view .o_data_row td[name="topic"]:contains("Buổi học may số 5")',

@@ -2,38 +2,17 @@
 
 import { formatDate } from "@web/core/l10n/dates";
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openFromMenu } from "@ctxh_residents/tours/ctxh_tour_steps";
 
 const { DateTime } = luxon;
 
 // From the home screen to the care plans, by the menus only, as the staff get there every day.
-function openCarePlans() {
-    return [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Social Assistance app",
-            trigger: '.o_app[data-menu-xmlid="ctxh_residents.menu_ctxh_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the Care menu",
-            trigger: '.o_menu_sections [data-menu-xmlid="ctxh_care.menu_ctxh_care"]',
-            run: "click",
-        },
-        {
-            content: "Open care plans",
-            trigger: '.dropdown-item[data-menu-xmlid="ctxh_care.ctxh_care_plan_menu"]',
-            run: "click",
-        },
-    ];
-}
-
 // A social worker drafts the first care plan of a resident in care who has none, with a goal and an
 // intervention, and sends it to the director: a plan is only in force once the director approves it.
 registry.category("web_tour.tours").add("ctxh_care_plan_tour", {
     url: "/odoo",
     steps: () => [
-        ...openCarePlans(),
+        ...openFromMenu("ctxh_care.menu_ctxh_care", "ctxh_care.ctxh_care_plan_menu"),
         {
             content: "New care plan",
             trigger: ".o_control_panel_main_buttons .o-kanban-button-new",
@@ -124,7 +103,7 @@ registry.category("web_tour.tours").add("ctxh_care_plan_tour", {
 registry.category("web_tour.tours").add("ctxh_care_plan_approve_tour", {
     url: "/odoo",
     steps: () => [
-        ...openCarePlans(),
+        ...openFromMenu("ctxh_care.menu_ctxh_care", "ctxh_care.ctxh_care_plan_menu"),
         {
             content: "Open the filters",
             trigger: ".o_control_panel .o_searchview_dropdown_toggler",

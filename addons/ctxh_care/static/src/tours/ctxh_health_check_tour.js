@@ -1,29 +1,14 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openFromMenu } from "@ctxh_residents/tours/ctxh_tour_steps";
 
 // The nurse records a resident's periodic health check from Medical > Health Checks; a blood pressure too high
 // is flagged as she types it, before she saves.
 registry.category("web_tour.tours").add("ctxh_health_check_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Social Assistance app",
-            trigger: '.o_app[data-menu-xmlid="ctxh_residents.menu_ctxh_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the Medical menu",
-            trigger: '.o_menu_sections [data-menu-xmlid="ctxh_care.menu_ctxh_care_medical"]',
-            run: "click",
-        },
-        {
-            content: "Open health checks",
-            trigger: '.dropdown-item[data-menu-xmlid="ctxh_care.ctxh_health_check_menu"]',
-            run: "click",
-        },
+        ...openFromMenu("ctxh_care.menu_ctxh_care_medical", "ctxh_care.ctxh_health_check_menu"),
         {
             content: "New health check",
             trigger: ".o_control_panel_main_buttons .o_list_button_add",

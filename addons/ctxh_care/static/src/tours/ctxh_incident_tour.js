@@ -2,7 +2,7 @@
 
 import { formatDateTime } from "@web/core/l10n/dates";
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openFromMenu } from "@ctxh_residents/tours/ctxh_tour_steps";
 
 const { DateTime } = luxon;
 
@@ -11,22 +11,7 @@ const { DateTime } = luxon;
 registry.category("web_tour.tours").add("ctxh_incident_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Social Assistance app",
-            trigger: '.o_app[data-menu-xmlid="ctxh_residents.menu_ctxh_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the Care menu",
-            trigger: '.o_menu_sections [data-menu-xmlid="ctxh_care.menu_ctxh_care"]',
-            run: "click",
-        },
-        {
-            content: "Open incidents",
-            trigger: '.dropdown-item[data-menu-xmlid="ctxh_care.ctxh_incident_menu"]',
-            run: "click",
-        },
+        ...openFromMenu("ctxh_care.menu_ctxh_care", "ctxh_care.ctxh_incident_menu"),
         {
             content: "New incident",
             trigger: ".o_control_panel_main_buttons .o_list_button_add",

@@ -3,8 +3,7 @@
 import { registry } from "@web/core/registry";
 import { rpc } from "@web/core/network/rpc";
 import { user } from "@web/core/user";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
-import { waitForBlockedThenReleased } from "@ctxh_reports/tours/ctxh_tour_utils";
+import { openFromMenu, waitForBlockedThenReleased } from "@ctxh_residents/tours/ctxh_tour_steps";
 
 /**
  * The first day of last month by the user's calendar (the facility's time zone), as the server counts
@@ -17,33 +16,12 @@ function lastMonth() {
 // Bùi Quang Lộc's daughter has not paid her half of last month (demo data).
 const PAYER = "Bùi Thị Lan";
 
-function openApp() {
-    return [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Social Assistance app",
-            trigger: '.o_app[data-menu-xmlid="ctxh_residents.menu_ctxh_root"]',
-            run: "click",
-        },
-    ];
-}
-
 // The payer brings cash to the accountant: the accountant finds her invoice, registers the payment in the
 // cash journal and prints the receipt (phiếu thu) she takes home, numbered and with the amount in words.
 registry.category("web_tour.tours").add("ctxh_receipt_tour", {
     url: "/odoo",
     steps: () => [
-        ...openApp(),
-        {
-            content: "Open the Billing menu",
-            trigger: '.o_menu_sections [data-menu-xmlid="ctxh_services.menu_ctxh_billing"]',
-            run: "click",
-        },
-        {
-            content: "Open the invoices",
-            trigger: '.dropdown-item[data-menu-xmlid="ctxh_services.menu_ctxh_billing_invoices"]',
-            run: "click",
-        },
+        ...openFromMenu("ctxh_services.menu_ctxh_billing", "ctxh_services.menu_ctxh_billing_invoices"),
         {
             // the search box of the app's first screen is there until the invoices replace it
             content: "The care invoices are listed",
@@ -149,17 +127,7 @@ registry.category("web_tour.tours").add("ctxh_receipt_tour", {
 registry.category("web_tour.tours").add("ctxh_billing_workbook_tour", {
     url: "/odoo",
     steps: () => [
-        ...openApp(),
-        {
-            content: "Open the Reporting menu",
-            trigger: '.o_menu_sections [data-menu-xmlid="ctxh_reports.menu_ctxh_reporting"]',
-            run: "click",
-        },
-        {
-            content: "Open the billing and collections report",
-            trigger: '.dropdown-item[data-menu-xmlid="ctxh_reports.ctxh_report_wizard_menu_billing"]',
-            run: "click",
-        },
+        ...openFromMenu("ctxh_reports.menu_ctxh_reporting", "ctxh_reports.ctxh_report_wizard_menu_billing"),
         {
             content: "The report is for a month",
             trigger: '.modal div[name="period_kind"] input[data-value="month"]:checked',

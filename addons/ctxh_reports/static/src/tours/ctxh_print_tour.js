@@ -2,8 +2,7 @@
 
 import { registry } from "@web/core/registry";
 import { rpc } from "@web/core/network/rpc";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
-import { waitForBlockedThenReleased } from "@ctxh_reports/tours/ctxh_tour_utils";
+import { openFromMenu, waitForBlockedThenReleased } from "@ctxh_residents/tours/ctxh_tour_steps";
 
 const NUMBER = "9/QĐ-TTBTXH";
 const PRINTED = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "QUYẾT ĐỊNH", NUMBER, "Hồ Đức Bình"];
@@ -13,22 +12,7 @@ const PRINTED = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "QUYẾT ĐỊ
 registry.category("web_tour.tours").add("ctxh_print_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Social Assistance app",
-            trigger: '.o_app[data-menu-xmlid="ctxh_residents.menu_ctxh_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the Residents menu",
-            trigger: '.o_menu_sections [data-menu-xmlid="ctxh_residents.menu_ctxh_residents"]',
-            run: "click",
-        },
-        {
-            content: "Open admissions",
-            trigger: '.dropdown-item[data-menu-xmlid="ctxh_residents.ctxh_admission_menu"]',
-            run: "click",
-        },
+        ...openFromMenu("ctxh_residents.menu_ctxh_residents", "ctxh_residents.ctxh_admission_menu"),
         {
             content: "Look up the resident",
             trigger: ".o_searchview_input",

@@ -1,31 +1,10 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openFromMenu } from "@ctxh_residents/tours/ctxh_tour_steps";
 
 // A man with no carer asks for a place: the social worker records the request and registers him, the director
 // signs the decision, and the social worker admits him into a bed of a room open to men.
-
-function openAdmissions() {
-    return [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Social Assistance app",
-            trigger: '.o_app[data-menu-xmlid="ctxh_residents.menu_ctxh_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the Residents menu",
-            trigger: '.o_menu_sections [data-menu-xmlid="ctxh_residents.menu_ctxh_residents"]',
-            run: "click",
-        },
-        {
-            content: "Open admissions",
-            trigger: '.dropdown-item[data-menu-xmlid="ctxh_residents.ctxh_admission_menu"]',
-            run: "click",
-        },
-    ];
-}
 
 // the request of Vi Văn Thắng, found by his name in the search box (its suggestion, not Enter: flaky in CI)
 function openHisRequest() {
@@ -51,7 +30,7 @@ function openHisRequest() {
 registry.category("web_tour.tours").add("ctxh_admission_request_tour", {
     url: "/odoo",
     steps: () => [
-        ...openAdmissions(),
+        ...openFromMenu("ctxh_residents.menu_ctxh_residents", "ctxh_residents.ctxh_admission_menu"),
         {
             content: "New admission request",
             trigger: ".o_control_panel_main_buttons .o_list_button_add",
@@ -129,7 +108,7 @@ registry.category("web_tour.tours").add("ctxh_admission_request_tour", {
 registry.category("web_tour.tours").add("ctxh_admission_decide_tour", {
     url: "/odoo",
     steps: () => [
-        ...openAdmissions(),
+        ...openFromMenu("ctxh_residents.menu_ctxh_residents", "ctxh_residents.ctxh_admission_menu"),
         {
             content: "Open the filters",
             trigger: ".o_control_panel .o_searchview_dropdown_toggler",
@@ -164,7 +143,7 @@ registry.category("web_tour.tours").add("ctxh_admission_decide_tour", {
 registry.category("web_tour.tours").add("ctxh_admission_admit_tour", {
     url: "/odoo",
     steps: () => [
-        ...openAdmissions(),
+        ...openFromMenu("ctxh_residents.menu_ctxh_residents", "ctxh_residents.ctxh_admission_menu"),
         ...openHisRequest(),
         {
             content: "Admit him",

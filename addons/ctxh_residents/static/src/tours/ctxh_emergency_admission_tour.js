@@ -1,29 +1,14 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openFromMenu } from "@ctxh_residents/tours/ctxh_tour_steps";
 
 // Late at night the police bring a woman who fled violence: the social worker on duty
 // records the reception and admits her at once; the director's decision follows.
 registry.category("web_tour.tours").add("ctxh_emergency_admission_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Social Assistance app",
-            trigger: '.o_app[data-menu-xmlid="ctxh_residents.menu_ctxh_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the Residents menu",
-            trigger: '.o_menu_sections [data-menu-xmlid="ctxh_residents.menu_ctxh_residents"]',
-            run: "click",
-        },
-        {
-            content: "Open admissions",
-            trigger: '.dropdown-item[data-menu-xmlid="ctxh_residents.ctxh_admission_menu"]',
-            run: "click",
-        },
+        ...openFromMenu("ctxh_residents.menu_ctxh_residents", "ctxh_residents.ctxh_admission_menu"),
         {
             content: "New admission request",
             trigger: ".o_control_panel_main_buttons .o_list_button_add",

@@ -1,28 +1,13 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openFromMenu } from "@ctxh_residents/tours/ctxh_tour_steps";
 
 // A social worker registers a new resident through the form, in Vietnamese.
 registry.category("web_tour.tours").add("ctxh_resident_create_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Social Assistance app",
-            trigger: '.o_app[data-menu-xmlid="ctxh_residents.menu_ctxh_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the Residents menu",
-            trigger: '.o_menu_sections [data-menu-xmlid="ctxh_residents.menu_ctxh_residents"]',
-            run: "click",
-        },
-        {
-            content: "Open the list of residents",
-            trigger: '.dropdown-item[data-menu-xmlid="ctxh_residents.ctxh_resident_menu"]',
-            run: "click",
-        },
+        ...openFromMenu("ctxh_residents.menu_ctxh_residents", "ctxh_residents.ctxh_resident_menu"),
         {
             content: "Create a resident",
             trigger: ".o_control_panel_main_buttons .o-kanban-button-new",

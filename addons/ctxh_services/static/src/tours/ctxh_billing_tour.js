@@ -1,28 +1,13 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openFromMenu } from "@ctxh_residents/tours/ctxh_tour_steps";
 
 // At the start of the month the accountant invoices the care contracts, one invoice per payer, and posts them.
 registry.category("web_tour.tours").add("ctxh_billing_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Social Assistance app",
-            trigger: '.o_app[data-menu-xmlid="ctxh_residents.menu_ctxh_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the Billing menu",
-            trigger: '.o_menu_sections [data-menu-xmlid="ctxh_services.menu_ctxh_billing"]',
-            run: "click",
-        },
-        {
-            content: "Open billing runs",
-            trigger: '.dropdown-item[data-menu-xmlid="ctxh_services.ctxh_billing_run_menu"]',
-            run: "click",
-        },
+        ...openFromMenu("ctxh_services.menu_ctxh_billing", "ctxh_services.ctxh_billing_run_menu"),
         {
             content: "New billing run",
             trigger: ".o_control_panel_main_buttons .o_list_button_add",

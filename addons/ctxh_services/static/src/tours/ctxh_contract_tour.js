@@ -1,40 +1,19 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openFromMenu } from "@ctxh_residents/tours/ctxh_tour_steps";
 
 // A voluntary applicant waits for her care contract to be admitted (her admission is submitted).
 const RESIDENT = "Đỗ Bích Anh";
 const PAYER = "Trần Đình Quân"; // her husband, a registered relative
 const SERVICE = "Chăm sóc tự nguyện phòng chung (tháng)";
 
-function openContracts() {
-    return [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Social Assistance app",
-            trigger: '.o_app[data-menu-xmlid="ctxh_residents.menu_ctxh_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the Billing menu",
-            trigger: '.o_menu_sections [data-menu-xmlid="ctxh_services.menu_ctxh_billing"]',
-            run: "click",
-        },
-        {
-            content: "Open care contracts",
-            trigger: '.dropdown-item[data-menu-xmlid="ctxh_services.ctxh_care_contract_menu"]',
-            run: "click",
-        },
-    ];
-}
-
 // The accountant writes the contract of a voluntary applicant: the service at the price list's price, the
 // husband paying it all, a deposit. Signing it is the director's: the accountant is not offered the button.
 registry.category("web_tour.tours").add("ctxh_contract_draft_tour", {
     url: "/odoo",
     steps: () => [
-        ...openContracts(),
+        ...openFromMenu("ctxh_services.menu_ctxh_billing", "ctxh_services.ctxh_care_contract_menu"),
         {
             content: "New contract",
             trigger: ".o_control_panel_main_buttons .o_list_button_add",
@@ -128,7 +107,7 @@ registry.category("web_tour.tours").add("ctxh_contract_draft_tour", {
 registry.category("web_tour.tours").add("ctxh_contract_sign_tour", {
     url: "/odoo",
     steps: () => [
-        ...openContracts(),
+        ...openFromMenu("ctxh_services.menu_ctxh_billing", "ctxh_services.ctxh_care_contract_menu"),
         {
             content: "Open the applicant's draft contract",
             trigger: `.o_data_row:contains("${RESIDENT}"):contains("Dự thảo") td[name="resident_id"]`,
