@@ -22,7 +22,7 @@ from odoo.tools import SQL
 
 from odoo.addons.ctxh_services.models.ctxh_billing_run import CHUNK_SIZE_PARAM
 
-from ..report.ctxh_statistics_xlsx import AGE_GROUPS, age_group_sql
+from ..report.ctxh_report_statistics_xlsx import AGE_GROUPS, age_group_sql
 
 
 class _Rollback(Exception):

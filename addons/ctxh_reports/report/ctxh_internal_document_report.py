@@ -1,5 +1,4 @@
 from odoo import models
-from odoo.exceptions import UserError
 
 # the sensitive details of a resident (fields with groups=group_ctxh_sensitive)
 SENSITIVE_FIELDS = ("hiv_status", "hiv_note", "drug_use_history", "victim_type", "victim_details", "court_record")
@@ -46,43 +45,3 @@ class CtxhInternalDocumentReport(models.AbstractModel):
                     order="date desc, id desc"),
             }
         return values
-
-
-class ReportResidentProfile(models.AbstractModel):
-    """Sơ yếu lý lịch đối tượng: identity, categories, relatives and stays; internal."""
-
-    _name = "report.ctxh_reports.report_resident_profile"
-    _inherit = "ctxh.internal.document.report"
-    _description = "Resident Profile"
-    _ctxh_model = "ctxh.resident"
-
-    def _ctxh_check_printable(self, docs):
-        """A profile makes sense for anyone on the registry, applicant, in care or discharged."""
-
-    def _ctxh_residents(self, docs):
-        return docs
-
-    def _ctxh_document_values(self, docs):
-        return {
-            **super()._ctxh_document_values(docs),
-            "categories": self._ctxh_printable_categories(docs),
-        }
-
-
-class ReportCarePlan(models.AbstractModel):
-    """Kế hoạch chăm sóc cá nhân: goals, interventions, review date and the director's approval; internal."""
-
-    _name = "report.ctxh_reports.report_care_plan"
-    _inherit = "ctxh.internal.document.report"
-    _description = "Care Plan"
-    _ctxh_model = "ctxh.care.plan"
-
-    def _ctxh_check_printable(self, docs):
-        for plan in docs:
-            if plan.state == "draft":
-                raise UserError(self.env._(
-                    "The care plan of %s is a draft: submit it for approval before printing it.",
-                    plan.resident_id.name))
-
-    def _ctxh_residents(self, docs):
-        return docs.resident_id
