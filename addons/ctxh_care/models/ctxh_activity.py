@@ -4,8 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
-
-DIRECTOR = "ctxh_residents.group_ctxh_director"
+from odoo.addons.ctxh_residents.tools.groups import CARE, DIRECTOR
 
 PROGRAMME_KINDS = [
     ("vocational", "Vocational training"),
@@ -15,8 +14,6 @@ PROGRAMME_KINDS = [
     ("education", "Education"),
     ("culture_sport", "Culture and sport"),
 ]
-
-CARE = "ctxh_residents.group_ctxh_care_staff"
 
 
 class CtxhProgramme(models.Model):

@@ -3,8 +3,7 @@ from odoo.exceptions import UserError
 
 from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
 from odoo.addons.ctxh_residents.tools import vn_date
-
-CARE = "ctxh_residents.group_ctxh_care_staff"
+from odoo.addons.ctxh_residents.tools.groups import CARE
 
 SCORES = [
     ("1", "1 - Independent, no need"),

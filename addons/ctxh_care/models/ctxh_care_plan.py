@@ -4,9 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
-
-CARE = "ctxh_residents.group_ctxh_care_staff"
-DIRECTOR = "ctxh_residents.group_ctxh_director"
+from odoo.addons.ctxh_residents.tools.groups import CARE, DIRECTOR
 
 
 class CtxhCarePlanGoal(models.Model):

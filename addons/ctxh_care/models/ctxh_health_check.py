@@ -5,8 +5,8 @@ from odoo.exceptions import ValidationError
 from odoo.tools import create_index
 
 from odoo.addons.ctxh_residents.tools import vn_date
+from odoo.addons.ctxh_residents.tools.groups import MEDICAL
 
-MEDICAL = "ctxh_residents.group_ctxh_medical"
 ICD10_RE = re.compile(r"^[A-Z]\d{2}(\.[0-9A-Z]{1,2})?$")
 
 # measure: (legal parameter code of the low limit, default), (code of the high limit, default);

@@ -9,9 +9,8 @@ from odoo.tools import SQL, create_index
 
 from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
 from odoo.addons.ctxh_residents.tools import lock_rows, vn_datetime
+from odoo.addons.ctxh_residents.tools.groups import CARE, MEDICAL
 
-MEDICAL = "ctxh_residents.group_ctxh_medical"
-CARE = "ctxh_residents.group_ctxh_care_staff"
 FACILITY_TZ = "Asia/Ho_Chi_Minh"
 TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
 # what a carer may change on a dose: recording it, nothing else

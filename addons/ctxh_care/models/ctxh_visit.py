@@ -3,8 +3,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import create_index
 
 from odoo.addons.ctxh_residents.tools import vn_datetime
-
-CARE = "ctxh_residents.group_ctxh_care_staff"
+from odoo.addons.ctxh_residents.tools.groups import CARE
 
 
 class CtxhVisit(models.Model):
@@ -89,7 +88,7 @@ class CtxhVisit(models.Model):
                 raise ValidationError(self.env._("A visit cannot end before it starts."))
 
     def action_leave(self):
-        self.env["res.users"]._ctxh_check_group("ctxh_residents.group_ctxh_care_staff")
+        self.env["res.users"]._ctxh_check_group(CARE)
         self.filtered(lambda v: not v.time_out).write({"time_out": fields.Datetime.now()})
         return True
 

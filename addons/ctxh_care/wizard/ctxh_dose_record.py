@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-CARE = "ctxh_residents.group_ctxh_care_staff"
+from odoo.addons.ctxh_residents.tools.groups import CARE
 
 
 class CtxhDoseRecord(models.TransientModel):

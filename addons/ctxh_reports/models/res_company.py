@@ -3,10 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields, models
 from odoo.exceptions import UserError
 
-CARE = "ctxh_residents.group_ctxh_care_staff"
-MEDICAL = "ctxh_residents.group_ctxh_medical"
-ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
-DIRECTOR = "ctxh_residents.group_ctxh_director"
+from odoo.addons.ctxh_residents.tools.groups import ACCOUNTANT, CARE, DIRECTOR, MEDICAL
 
 # figure of the overview card: (group that may open it, action showing its records)
 DASHBOARD_ACTIONS = {

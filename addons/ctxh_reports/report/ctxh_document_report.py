@@ -3,7 +3,8 @@ from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 
-SENSITIVE = "ctxh_residents.group_ctxh_sensitive"
+from odoo.addons.ctxh_residents.tools.groups import SENSITIVE
+
 FACILITY_TZ = "Asia/Ho_Chi_Minh"
 DOCUMENT_LANG = "vi_VN"
 # Categories flagged sensitive (HIV status, abuse, drug use, an administrative measure) are printed only for

@@ -1,9 +1,8 @@
 from odoo import models
 from odoo.exceptions import UserError
 
+from odoo.addons.ctxh_residents.tools.groups import ACCOUNTANT
 from odoo.addons.ctxh_services.models.ctxh_care_contract import MONTHLY_KINDS
-
-ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
 
 
 class ReportCareContract(models.AbstractModel):

@@ -1,7 +1,7 @@
 from odoo import models
 from odoo.exceptions import UserError
 
-ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
+from odoo.addons.ctxh_residents.tools.groups import ACCOUNTANT
 
 
 class ReportPaymentVoucher(models.AbstractModel):

@@ -1,8 +1,7 @@
 from odoo import api, models
 from odoo.exceptions import AccessError
 
-SENSITIVE = "ctxh_residents.group_ctxh_sensitive"
-DIRECTOR = "ctxh_residents.group_ctxh_director"
+from odoo.addons.ctxh_residents.tools.groups import DIRECTOR, SENSITIVE
 
 
 class ReportProcessingRegister(models.AbstractModel):

@@ -5,9 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-CARE = "ctxh_residents.group_ctxh_care_staff"
-MEDICAL = "ctxh_residents.group_ctxh_medical"
-ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
+from odoo.addons.ctxh_residents.tools.groups import ACCOUNTANT, CARE, MEDICAL
 
 # report kind: (its XLSX report action, the group that may print it; directors hold every group)
 REPORTS = {

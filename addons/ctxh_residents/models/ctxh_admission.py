@@ -4,11 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import lock_rows
+from ..tools.groups import CARE, DIRECTOR, SENSITIVE
 from .ctxh_write_guard_mixin import ALL
-
-DIRECTOR = "ctxh_residents.group_ctxh_director"
-CARE = "ctxh_residents.group_ctxh_care_staff"
-SENSITIVE = "ctxh_residents.group_ctxh_sensitive"
 
 
 class CtxhAdmissionDocument(models.Model):

@@ -1,9 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.groups import CARE
 from .ctxh_write_guard_mixin import ALL
-
-CARE = "ctxh_residents.group_ctxh_care_staff"
 
 
 class CtxhConsent(models.Model):

@@ -2,9 +2,8 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from ..tools.groups import DIRECTOR
 from .ctxh_write_guard_mixin import ALL
-
-DIRECTOR = "ctxh_residents.group_ctxh_director"
 
 
 class CtxhDataBreach(models.Model):

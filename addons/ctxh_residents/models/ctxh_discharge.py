@@ -4,10 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools import lock_rows
+from ..tools.groups import CARE, DIRECTOR
 from .ctxh_write_guard_mixin import ALL
-
-DIRECTOR = "ctxh_residents.group_ctxh_director"
-CARE = "ctxh_residents.group_ctxh_care_staff"
 
 
 class CtxhDischargeReason(models.Model):
@@ -87,7 +85,7 @@ class CtxhDischarge(models.Model):
     decision_signer_id = fields.Many2one("res.users", string="Signed By", readonly=True, copy=False)
     # follow-up visits are care records: not for accountants, who read discharges for the contracts
     followup_ids = fields.One2many("ctxh.followup", "discharge_id", string="Follow-up Visits",
-                                   groups="ctxh_residents.group_ctxh_care_staff")
+                                   groups=CARE)
 
     _sql_constraints = [
         # two hand-overs of the same stay at once: one ends the stay, the other is refused

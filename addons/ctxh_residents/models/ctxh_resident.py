@@ -7,7 +7,8 @@ from odoo.exceptions import ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-SENSITIVE = "ctxh_residents.group_ctxh_sensitive"
+from ..tools.groups import CARE, SENSITIVE
+
 NATIONAL_ID_RE = re.compile(r"^\d{12}$")
 
 
@@ -42,7 +43,7 @@ class CtxhResident(models.Model):
     admission_ids = fields.One2many("ctxh.admission", "resident_id", string="Admissions")
     discharge_ids = fields.One2many("ctxh.discharge", "resident_id", string="Discharges")
     followup_ids = fields.One2many("ctxh.followup", "resident_id", string="Follow-up Visits",
-                                   groups="ctxh_residents.group_ctxh_care_staff")
+                                   groups=CARE)
     stay_count = fields.Integer(compute="_compute_counts")
     admission_count = fields.Integer(compute="_compute_counts")
     is_studying = fields.Boolean(

@@ -1,7 +1,8 @@
 from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError
 
-SENSITIVE = "ctxh_residents.group_ctxh_sensitive"
+from ..tools.groups import SENSITIVE
+
 # the operators of a domain leaf whose value is ids of categories the resident has (or has not)
 _POSITIVE = ("=", "in")
 _NEGATIVE = ("!=", "not in")

@@ -6,12 +6,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools import vn_datetime
+from ..tools.groups import DIRECTOR, SENSITIVE
 
 _logger = logging.getLogger(__name__)
-
-DIRECTOR = "ctxh_residents.group_ctxh_director"
-
-SENSITIVE = "ctxh_residents.group_ctxh_sensitive"
 
 
 def _read_write(method):

@@ -5,6 +5,7 @@ from odoo.exceptions import UserError
 from odoo.tools import create_index
 
 from ..tools import vn_date
+from ..tools.groups import DIRECTOR
 from .ctxh_write_guard_mixin import ALL
 
 
@@ -132,7 +133,7 @@ class CtxhStay(models.Model):
     def action_extend(self):
         """Record the superior body's decision to keep the person past the limit (director)."""
         self.ensure_one()
-        self.env["res.users"]._ctxh_check_group("ctxh_residents.group_ctxh_director")
+        self.env["res.users"]._ctxh_check_group(DIRECTOR)
         self._ctxh_check_state("active")
         return {
             "type": "ir.actions.act_window",

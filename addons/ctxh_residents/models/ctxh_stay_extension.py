@@ -2,9 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import vn_date
+from ..tools.groups import DIRECTOR
 from .ctxh_write_guard_mixin import ALL
-
-DIRECTOR = "ctxh_residents.group_ctxh_director"
 
 
 class CtxhStayExtension(models.Model):

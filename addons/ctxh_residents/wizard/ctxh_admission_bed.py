@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-CARE = "ctxh_residents.group_ctxh_care_staff"
+from ..tools.groups import CARE
 
 
 class CtxhAdmissionBed(models.TransientModel):

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..tools.groups import CARE
+
 
 class CtxhBedTransfer(models.TransientModel):
     """Move a resident to another bed; the bed history keeps the old one."""
@@ -18,7 +20,7 @@ class CtxhBedTransfer(models.TransientModel):
 
     @api.model
     def _check_access_transfer(self):
-        self.env["res.users"]._ctxh_check_group("ctxh_residents.group_ctxh_care_staff")
+        self.env["res.users"]._ctxh_check_group(CARE)
 
     def action_confirm(self):
         self._check_access_transfer()

@@ -12,9 +12,9 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.tools.misc import xlsxwriter
 
+from ..tools.groups import CARE
 from .ctxh_import_rows import CellError, ImportRow, ImportSheet, clean, national_id_text, norm, parse_date
 
-CARE_STAFF = "ctxh_residents.group_ctxh_care_staff"
 FIRST_DATA_ROW = 3  # row 1: column labels, row 2: formats and examples
 TEMPLATE_ROWS = 1000  # rows of the template that get the drop-down lists
 PROVINCE_PREFIXES = ("thành phố ", "tỉnh ", "tp. ", "tp.", "tp ")
@@ -98,9 +98,9 @@ class CtxhImportWizard(models.TransientModel):
         list (``strict`` when only those values are allowed). Labels and titles are in the user's
         language; a file is read in any of the import languages."""
         return [
-            {"key": "resident", "title": self.env._("Residents"), "group": CARE_STAFF,
+            {"key": "resident", "title": self.env._("Residents"), "group": CARE,
              "columns": self._ctxh_resident_columns()},
-            {"key": "relative", "title": self.env._("Relatives"), "group": CARE_STAFF,
+            {"key": "relative", "title": self.env._("Relatives"), "group": CARE,
              "columns": self._ctxh_relative_columns()},
         ]
 
@@ -185,7 +185,7 @@ class CtxhImportWizard(models.TransientModel):
     # ------------------------------------------------------------------
     @api.model
     def _ctxh_check_import_access(self):
-        self.env["res.users"]._ctxh_check_group(CARE_STAFF)
+        self.env["res.users"]._ctxh_check_group(CARE)
 
     @api.model
     def _ctxh_may_import(self, spec):

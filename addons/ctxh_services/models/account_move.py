@@ -5,8 +5,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.osv import expression
 
-ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
-DIRECTOR = "ctxh_residents.group_ctxh_director"
+from odoo.addons.ctxh_residents.tools.groups import ACCOUNTANT, DIRECTOR
+
 FACILITY_TZ = "Asia/Ho_Chi_Minh"
 
 

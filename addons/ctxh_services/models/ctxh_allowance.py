@@ -11,10 +11,7 @@ from odoo.tools import float_round
 
 from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
 from odoo.addons.ctxh_residents.tools import lock_rows, vn_date
-
-ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
-DIRECTOR = "ctxh_residents.group_ctxh_director"
-SENSITIVE = "ctxh_residents.group_ctxh_sensitive"
+from odoo.addons.ctxh_residents.tools.groups import ACCOUNTANT, DIRECTOR, SENSITIVE
 
 
 def _month_bounds(day):

@@ -7,9 +7,10 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.tools.misc import split_every
 
+from odoo.addons.ctxh_residents.tools.groups import ACCOUNTANT
+
 from .ctxh_care_contract import MONTHLY_KINDS
 
-ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
 # contracts invoiced per batch; a run with more contracts goes on in the background, one batch per transaction
 CHUNK_SIZE_PARAM = "ctxh_services.billing_chunk_size"
 CHUNK_SIZE = 200

@@ -7,9 +7,7 @@ from odoo.tools import float_compare
 
 from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
 from odoo.addons.ctxh_residents.tools import lock_rows, vn_date
-
-DIRECTOR = "ctxh_residents.group_ctxh_director"
-ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
+from odoo.addons.ctxh_residents.tools.groups import ACCOUNTANT, DIRECTOR
 
 SERVICE_KINDS = [
     ("residential_month", "Residential care (month)"),

@@ -3,7 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-CARE = "ctxh_residents.group_ctxh_care_staff"
+from odoo.addons.ctxh_residents.tools.groups import CARE, SENSITIVE
 
 CALLER_TYPES = [
     ("child", "Child"),
@@ -152,7 +152,7 @@ class CtxhHotlineCall(models.Model):
         }
         if self.resident_id:
             context["default_resident_id"] = self.resident_id.id
-        if self.env.user.has_group("ctxh_residents.group_ctxh_sensitive"):
+        if self.env.user.has_group(SENSITIVE):
             # the situation of an admission is sensitive: others find it on the call the admission links to
             context["default_situation"] = self._situation_text()
         return {

@@ -5,6 +5,7 @@ from odoo.fields import Command
 from odoo.osv import expression
 from odoo.tools import escape_psql, float_compare
 
+from odoo.addons.ctxh_residents.tools.groups import ACCOUNTANT
 from odoo.addons.ctxh_residents.wizard.ctxh_import_rows import (
     CellError,
     ImportRow,
@@ -14,7 +15,6 @@ from odoo.addons.ctxh_residents.wizard.ctxh_import_rows import (
     parse_number,
 )
 
-ACCOUNTANT = "ctxh_residents.group_ctxh_accountant"
 # cells of the contract itself: given once, on any row of the contract
 CONTRACT_KEYS = ("resident", "date", "date_start", "billing_mode", "deposit")
 
