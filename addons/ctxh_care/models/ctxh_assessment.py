@@ -5,53 +5,7 @@ from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
 from odoo.addons.ctxh_residents.tools import vn_date
 from odoo.addons.ctxh_residents.tools.groups import CARE
 
-SCORES = [
-    ("1", "1 - Independent, no need"),
-    ("2", "2 - Low need"),
-    ("3", "3 - Moderate need"),
-    ("4", "4 - High need"),
-    ("5", "5 - Very high need"),
-]
 RISK_LEVELS = [("low", "Low"), ("medium", "Medium"), ("high", "High"), ("critical", "Critical")]
-
-
-class CtxhAssessmentDomain(models.Model):
-    """An area of life assessed at intake and reviews (Circular 02/2020/TT-BLĐTBXH)."""
-
-    _name = "ctxh.assessment.domain"
-    _description = "Assessment Domain"
-    _inherit = ["ctxh.write.guard.mixin"]
-    _ctxh_deletable = "configuration: a domain no assessment scored (the database keeps used ones)"
-    _order = "sequence, id"
-
-    name = fields.Char(required=True, translate=True)
-    code = fields.Char(required=True)
-    sequence = fields.Integer(default=10)
-    description = fields.Text(translate=True, help="What the assessor looks at in this domain.")
-    active = fields.Boolean(default=True)
-
-    _sql_constraints = [
-        ("code_uniq", "unique(code)", "An assessment domain with this code already exists."),
-    ]
-
-
-class CtxhAssessmentLine(models.Model):
-    """The score of one domain in one assessment."""
-
-    _name = "ctxh.assessment.line"
-    _description = "Assessment Line"
-    _rec_name = "domain_id"
-    _inherit = ["ctxh.write.guard.mixin"]
-    _ctxh_parent_field = "assessment_id"
-    _order = "sequence, id"
-    _check_company_auto = True
-
-    assessment_id = fields.Many2one("ctxh.assessment", required=True, ondelete="cascade", index=True)
-    company_id = fields.Many2one(related="assessment_id.company_id", store=True, index=True, string="Facility")
-    domain_id = fields.Many2one("ctxh.assessment.domain", string="Domain", required=True, ondelete="restrict")
-    sequence = fields.Integer(related="domain_id.sequence", store=True)
-    score = fields.Selection(SCORES, help="1 = fully independent, no need of support ... 5 = very high need.")
-    notes = fields.Text()
 
 
 class CtxhAssessment(models.Model):

@@ -7,76 +7,6 @@ from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
 from odoo.addons.ctxh_residents.tools.groups import CARE, DIRECTOR
 
 
-class CtxhCarePlanGoal(models.Model):
-    """One goal of a care plan, with the indicator that shows it is reached."""
-
-    _name = "ctxh.care.plan.goal"
-    _description = "Care Plan Goal"
-    _rec_name = "objective"
-    _inherit = ["ctxh.write.guard.mixin"]
-    _ctxh_parent_field = "plan_id"
-    _ctxh_free_fields = ("status",)  # how far the goal is reached is followed while the plan runs
-    _ctxh_deletable = "a line of a care plan not yet approved (an approved plan's lines are frozen)"
-    _order = "sequence, id"
-    _check_company_auto = True
-
-    plan_id = fields.Many2one("ctxh.care.plan", string="Care Plan", required=True, ondelete="cascade", index=True)
-    company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True, string="Facility")
-    sequence = fields.Integer(default=10)
-    domain_id = fields.Many2one("ctxh.assessment.domain", string="Domain")
-    objective = fields.Char(required=True)
-    indicator = fields.Char(help="How the team will know the goal is reached.")
-    target_date = fields.Date()
-    status = fields.Selection(
-        [
-            ("not_started", "Not started"),
-            ("in_progress", "In progress"),
-            ("achieved", "Achieved"),
-            ("not_achieved", "Not achieved"),
-        ],
-        default="not_started", required=True,
-    )
-
-
-class CtxhCarePlanIntervention(models.Model):
-    """Something the facility does for the resident under a care plan."""
-
-    _name = "ctxh.care.plan.intervention"
-    _description = "Care Plan Intervention"
-    _rec_name = "description"
-    _inherit = ["ctxh.write.guard.mixin"]
-    _ctxh_parent_field = "plan_id"
-    _ctxh_deletable = "a line of a care plan not yet approved (an approved plan's lines are frozen)"
-    _order = "sequence, id"
-    _check_company_auto = True
-
-    plan_id = fields.Many2one("ctxh.care.plan", string="Care Plan", required=True, ondelete="cascade", index=True)
-    company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True, string="Facility")
-    sequence = fields.Integer(default=10)
-    kind = fields.Selection(
-        [
-            ("daily_care", "Daily care"),
-            ("medical", "Medical care"),
-            ("therapy", "Therapy and rehabilitation"),
-            ("vocational", "Vocational training"),
-            ("education", "Education"),
-            ("counselling", "Counselling"),
-            ("referral", "Referral"),
-        ],
-        required=True, default="daily_care",
-    )
-    description = fields.Char(required=True)
-    frequency = fields.Char(help="e.g. 3 sessions a week, every morning.")
-    user_id = fields.Many2one("res.users", string="Responsible")
-    date_start = fields.Date(string="From")
-    date_end = fields.Date(string="To")
-
-    _sql_constraints = [
-        ("dates_check", "CHECK (date_end IS NULL OR date_start IS NULL OR date_end >= date_start)",
-         "An intervention cannot end before it starts."),
-    ]
-
-
 class CtxhCarePlan(models.Model):
     """The individual care plan of a resident (Circular 02/2020/TT-BLĐTBXH, steps 2 to 5).
 
@@ -269,32 +199,3 @@ class CtxhCarePlan(models.Model):
 
         (plans - overdue)._ctxh_remind(self.env._("Care plan review due soon"), responsible)
         overdue._ctxh_remind(self.env._("Care plan review overdue"), responsible)
-
-
-class CtxhResident(models.Model):
-    _inherit = "ctxh.resident"
-
-    assessment_count = fields.Integer(groups=CARE, compute="_compute_care_plan_counts", string="Assessments")
-    care_plan_count = fields.Integer(groups=CARE, compute="_compute_care_plan_counts", string="Care Plans")
-
-    def _compute_care_plan_counts(self):
-        domain = [("resident_id", "in", self.ids)]
-        assessments = dict(self.env["ctxh.assessment"]._read_group(domain, ["resident_id"], ["__count"]))
-        plans = dict(self.env["ctxh.care.plan"]._read_group(domain, ["resident_id"], ["__count"]))
-        for resident in self:
-            resident.assessment_count = assessments.get(resident, 0)
-            resident.care_plan_count = plans.get(resident, 0)
-
-    def action_view_assessments(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_care.ctxh_assessment_action")
-        action["domain"] = [("resident_id", "=", self.id)]
-        action["context"] = {"default_resident_id": self.id}
-        return action
-
-    def action_view_care_plans(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_care.ctxh_care_plan_action")
-        action["domain"] = [("resident_id", "=", self.id)]
-        action["context"] = {"default_resident_id": self.id}
-        return action

@@ -91,22 +91,3 @@ class CtxhVisit(models.Model):
         self.env["res.users"]._ctxh_check_group(CARE)
         self.filtered(lambda v: not v.time_out).write({"time_out": fields.Datetime.now()})
         return True
-
-
-class CtxhResident(models.Model):
-    _inherit = "ctxh.resident"
-
-    visit_count = fields.Integer(groups=CARE, compute="_compute_visit_count")
-
-    def _compute_visit_count(self):
-        counts = dict(self.env["ctxh.visit"]._read_group(
-            [("resident_id", "in", self.ids)], ["resident_id"], ["__count"]))
-        for resident in self:
-            resident.visit_count = counts.get(resident, 0)
-
-    def action_view_visits(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_care.ctxh_visit_action")
-        action["domain"] = [("resident_id", "=", self.id)]
-        action["context"] = {"default_resident_id": self.id}
-        return action

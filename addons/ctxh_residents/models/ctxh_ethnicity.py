@@ -17,15 +17,3 @@ class CtxhEthnicity(models.Model):
     active = fields.Boolean(default=True)
 
     _sql_constraints = [("code_uniq", "unique(code)", "Each ethnic group code must be unique.")]
-
-
-class CtxhReligion(models.Model):
-    _name = "ctxh.religion"
-    _description = "Religion"
-    _inherit = ["ctxh.write.guard.mixin"]
-    _ctxh_deletable = "reference list: an entry no resident uses (the database keeps used ones)"
-    _order = "sequence, name"
-
-    name = fields.Char(required=True, translate=True)
-    sequence = fields.Integer(default=10)
-    active = fields.Boolean(default=True)

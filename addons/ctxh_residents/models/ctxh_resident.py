@@ -3,7 +3,7 @@ import re
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
@@ -350,6 +350,10 @@ class CtxhResident(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        # a photo is personal data: none without the consent, which a new resident cannot have yet
+        if not self.env.su and any(vals.get("image_1920") for vals in vals_list):
+            raise UserError(self.env._(
+                "Record the resident's consent to photos before adding a photo (Law 91/2025/QH15)."))
         for vals in vals_list:
             if "category_ids" in vals and not self.env.su:
                 self.env["ctxh.resident.category"]._ctxh_check_link(self._ctxh_category_commands(vals["category_ids"]))
@@ -363,6 +367,12 @@ class CtxhResident(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if vals.get("image_1920") and not self.env.su:
+            refused = self.filtered(lambda resident: not resident._ctxh_has_consent("photo"))
+            if refused:
+                raise UserError(self.env._(
+                    "%s has not consented to photos: record the consent first (Law 91/2025/QH15).",
+                    refused[0].name))
         if "category_ids" in vals and not self.env.su:
             batches = self._ctxh_category_batches(vals)
             if batches:
@@ -548,3 +558,29 @@ class CtxhResident(models.Model):
         if self.env["ctxh.resident.category"]._ctxh_sees_sensitive():
             return tracking_values
         return tracking_values.filtered(lambda tracking: not tracking.ctxh_sensitive)
+
+    # ------------------------------------------------------------------
+    # Consents (personal data protection)
+    # ------------------------------------------------------------------
+    # consents are care records: accountants, who read residents for the contracts, do not get them
+    consent_ids = fields.One2many("ctxh.consent", "resident_id", string="Consents", groups=CARE)
+
+    def _ctxh_has_consent(self, purpose_code, on_date=None):
+        """Whether the resident's consent to ``purpose_code`` is in force on ``on_date`` (today by default): the one
+        place every use of personal data asks. A child's consent is given by the guardian, and from age 7 by the
+        child as well (Law 91/2025/QH15 Art. 24(2)); both ages are legal parameters."""
+        self.ensure_one()
+        on_date = on_date or fields.Date.context_today(self)
+        consents = self.env["ctxh.consent"].sudo().search([
+            ("resident_id", "=", self.id), ("purpose.code", "=", purpose_code), ("date_given", "<=", on_date),
+            "|", ("state", "=", "given"), ("date_withdrawn", ">", on_date),
+        ])
+        given_by = set(consents.mapped("given_by"))
+        age = self._ctxh_age_on(on_date)
+        Parameter = self.env["ctxh.legal.parameter"]
+        if age is None or age >= Parameter._get_value("consent_adult_age", 16, on_date):
+            return bool(given_by)
+        if "guardian" not in given_by:
+            return False
+        return age < Parameter._get_value("consent_child_own_age", 7, on_date) or "resident" in given_by
+

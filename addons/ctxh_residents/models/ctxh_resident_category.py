@@ -5,6 +5,8 @@ from ..tools.groups import SENSITIVE
 
 # the operators of a domain leaf whose value is ids of categories the resident has (or has not)
 _POSITIVE = ("=", "in")
+
+
 _NEGATIVE = ("!=", "not in")
 
 

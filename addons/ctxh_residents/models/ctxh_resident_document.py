@@ -40,4 +40,3 @@ class CtxhResidentDocument(models.Model):
         for document in self:
             document.display_name = " - ".join(filter(None, [kinds.get(document.document_type), document.number,
                                                              document.resident_id.name]))
-

@@ -6,11 +6,19 @@ from odoo.exceptions import UserError, ValidationError
 # Set in the context by the model's own code (its actions and the private methods they call), never by a
 # client: an RPC context is JSON or XML, and cannot hold this object, so no door but the code can forge it.
 _ACTION_KEY = "ctxh_action"
+
+
 _ACTION_TOKEN = object()
+
+
 # every field but the model's free fields
 ALL = "*"
+
+
 # PostgreSQL's integer (ids, integer fields): a larger number would come back as an SQL error
 INT_MAX = 2**31 - 1
+
+
 # what a state never freezes: the chatter, activities and attachments live beside the record
 _ALWAYS_FREE_PREFIXES = ("message_", "activity_", "website_message_")
 

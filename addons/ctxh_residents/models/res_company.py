@@ -5,6 +5,7 @@ from odoo import api, fields, models
 # the time zone of a facility whose partner has none: every facility of the product is in Vietnam
 FACILITY_TZ = "Asia/Ho_Chi_Minh"
 
+
 FACILITY_TYPES = [
     ("elderly", "Elderly care"),
     ("children", "Children in special circumstances"),
