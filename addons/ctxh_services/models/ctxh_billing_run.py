@@ -13,47 +13,9 @@ from .ctxh_care_contract import MONTHLY_KINDS
 
 # contracts invoiced per batch; a run with more contracts goes on in the background, one batch per transaction
 CHUNK_SIZE_PARAM = "ctxh_services.billing_chunk_size"
+
+
 CHUNK_SIZE = 200
-
-
-class AccountMove(models.Model):
-    _inherit = "account.move"
-
-    ctxh_contract_id = fields.Many2one("ctxh.care.contract", string="Care Contract", readonly=True, copy=False,
-                                       index="btree_not_null", ondelete="restrict")
-    ctxh_period_start = fields.Date(string="Billed Month", readonly=True, copy=False,
-                                    help="First day of the month this care invoice bills.")
-    ctxh_billing_run_id = fields.Many2one("ctxh.billing.run", string="Billing Run", readonly=True, copy=False,
-                                          index="btree_not_null", ondelete="set null")
-
-    def init(self):
-        result = super().init()
-        # one invoice per contract, payer and month, even under two runs at the same moment; a cancelled
-        # invoice does not count, so the month can be billed again after a correction (NULLs are distinct:
-        # ordinary moves and credit notes have no period and are not concerned)
-        self.env.cr.execute("ALTER TABLE account_move DROP CONSTRAINT IF EXISTS account_move_ctxh_contract_period_uniq")
-        self.env.cr.execute("""
-            CREATE UNIQUE INDEX IF NOT EXISTS account_move_ctxh_contract_period_uniq_idx
-                ON account_move (ctxh_contract_id, partner_id, ctxh_period_start)
-             WHERE state != 'cancel'
-        """)
-        return result
-
-    def write(self, vals):
-        # which contract, month and run an invoice bills is set when the billing creates it, never re-pointed
-        links = {"ctxh_contract_id", "ctxh_period_start", "ctxh_billing_run_id"}.intersection(vals)
-        if links and not self.env.su and self.filtered(lambda move: any(move[f] for f in links)):
-            raise UserError(self.env._(
-                "The care contract, month and billing run of an invoice are set by the billing and cannot be "
-                "changed: cancel the invoice and bill it again."))
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_keep_care_invoices(self):
-        care = self.filtered("ctxh_contract_id")
-        if care:
-            raise UserError(self.env._(
-                "Care invoices are kept for good: cancel %s instead of deleting it.", care[:1].display_name))
 
 
 class CtxhBillingRun(models.Model):

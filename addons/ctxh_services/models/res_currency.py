@@ -1,7 +1,7 @@
 from odoo import models
 from odoo.tools.misc import formatLang
 
-from .amount_words import amount_to_words_vi
+from ..tools.amount_words import amount_to_words_vi
 
 
 class ResCurrency(models.Model):

@@ -1,7 +1,7 @@
 from odoo import Command
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.ctxh_services.models.amount_words import amount_to_words_vi
+from odoo.addons.ctxh_services.tools.amount_words import amount_to_words_vi
 
 
 @tagged("post_install", "-at_install")

@@ -1,0 +1,64 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from odoo.addons.ctxh_residents.tools.groups import CARE
+
+
+class CtxhCounsellingSession(models.Model):
+    """A counselling session with a person or family from the community, or a resident."""
+
+    _name = "ctxh.counselling.session"
+    _description = "Counselling Session"
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.write.guard.mixin"]
+    _ctxh_action_fields = ("state",)
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Topic", required=True, tracking=True)
+    company_id = fields.Many2one("res.company", string="Facility", required=True, index=True,
+                                 default=lambda self: self.env.company)
+    partner_id = fields.Many2one("res.partner", string="Client", check_company=True, index=True, tracking=True)
+    resident_id = fields.Many2one("ctxh.resident", string="Resident", check_company=True, index=True,
+                                  tracking=True)
+    topic_id = fields.Many2one("ctxh.call.topic", string="Category")
+    date = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
+    duration = fields.Float(string="Duration (hours)", default=1.0)
+    counsellor_id = fields.Many2one("res.users", string="Counsellor", default=lambda self: self.env.user,
+                                    tracking=True)
+    kind = fields.Selection(
+        [("individual", "Individual"), ("family", "Family"), ("group", "Group")],
+        required=True, default="individual",
+    )
+    notes = fields.Html()
+    next_date = fields.Date(string="Next Session")
+    state = fields.Selection(
+        [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
+        default="planned", required=True, tracking=True, copy=False, index=True,
+    )
+
+    @api.depends("name", "partner_id.name", "resident_id.name")
+    def _compute_display_name(self):
+        for session in self:
+            client = session.resident_id.name or session.partner_id.name
+            session.display_name = " - ".join(filter(None, [client, session.name]))
+
+    # company_id always has a value on create, so the check also runs when no client is given
+    @api.constrains("partner_id", "resident_id", "company_id")
+    def _check_client(self):
+        if self.filtered(lambda s: not s.partner_id and not s.resident_id):
+            raise ValidationError(self.env._("A counselling session needs a client or a resident."))
+
+    def action_done(self):
+        self.env["res.users"]._ctxh_check_group(CARE)
+        self._ctxh_check_state("planned")
+        return self._ctxh_action_write({"state": "done"})
+
+    def action_cancel(self):
+        self.env["res.users"]._ctxh_check_group(CARE)
+        self._ctxh_check_state("planned")
+        return self._ctxh_action_write({"state": "cancelled"})
+
+    def action_reset_planned(self):
+        self.env["res.users"]._ctxh_check_group(CARE)
+        self._ctxh_check_state("cancelled")
+        return self._ctxh_action_write({"state": "planned"})

@@ -1,0 +1,1 @@
+"""Plain helpers of ctxh_services (no models)."""
