@@ -1,3 +1,4 @@
 from . import ctxh_bed_transfer
+from . import ctxh_import_problem
 from . import ctxh_import_wizard
 from . import ctxh_admission_bed

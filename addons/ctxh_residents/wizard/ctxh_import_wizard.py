@@ -13,10 +13,14 @@ from odoo.fields import Command
 from odoo.tools.misc import xlsxwriter
 
 from ..tools.groups import CARE
-from .ctxh_import_rows import CellError, ImportRow, ImportSheet, clean, national_id_text, norm, parse_date
+from ..tools.import_rows import CellError, ImportRow, ImportSheet, clean, national_id_text, norm, parse_date
 
 FIRST_DATA_ROW = 3  # row 1: column labels, row 2: formats and examples
+
+
 TEMPLATE_ROWS = 1000  # rows of the template that get the drop-down lists
+
+
 PROVINCE_PREFIXES = ("thành phố ", "tỉnh ", "tp. ", "tp.", "tp ")
 
 
@@ -26,23 +30,6 @@ def province_key(value):
         if key.startswith(prefix):
             return key[len(prefix):].strip()
     return key
-
-
-class CtxhImportProblem(models.TransientModel):
-    """Something wrong in an import file, where the spreadsheet shows it: sheet, row, column."""
-
-    _name = "ctxh.import.problem"
-    _description = "Import Problem"
-    _order = "sequence, id"
-
-    wizard_id = fields.Many2one("ctxh.import.wizard", required=True, ondelete="cascade", index=True)
-    sequence = fields.Integer()
-    sheet = fields.Char(required=True)
-    row = fields.Integer(help="Row number as the spreadsheet shows it; 1 is the row of column labels.")
-    column = fields.Char(help="Column letter as the spreadsheet shows it.")
-    column_label = fields.Char(string="Column Label")
-    value = fields.Char(string="Cell Value")
-    message = fields.Char(required=True)
 
 
 class CtxhImportWizard(models.TransientModel):

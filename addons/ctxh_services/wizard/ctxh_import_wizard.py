@@ -6,7 +6,7 @@ from odoo.osv import expression
 from odoo.tools import escape_psql, float_compare
 
 from odoo.addons.ctxh_residents.tools.groups import ACCOUNTANT
-from odoo.addons.ctxh_residents.wizard.ctxh_import_rows import (
+from odoo.addons.ctxh_residents.tools.import_rows import (
     CellError,
     ImportRow,
     clean,
