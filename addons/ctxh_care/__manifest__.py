@@ -9,6 +9,7 @@
     "license": "LGPL-3",
     "depends": ["ctxh_residents"],
     "data": [
+        "security/ir.model.access.csv",
         "security/ctxh_care_plan_security.xml",
         "security/ctxh_medical_security.xml",
         "security/ctxh_activity_security.xml",

@@ -10,11 +10,11 @@
     "depends": ["ctxh_residents", "account", "product", "l10n_vn"],
     "data": [
         "security/ctxh_services_groups.xml",
+        "security/ir.model.access.csv",
         "security/ctxh_contract_security.xml",
         "security/ctxh_care_contract_addendum_security.xml",
         "security/ctxh_allowance_security.xml",
         "security/ctxh_social_security.xml",
-        "security/ctxh_import_security.xml",
         "data/ctxh_contract_data.xml",
         "data/ctxh_allowance_data.xml",
         "data/ctxh_social_data.xml",
