@@ -9,7 +9,7 @@ from datetime import date, datetime
 from odoo.fields import Command
 from odoo.tests import tagged
 
-from odoo.addons.ctxh_services.tests.test_contract import CtxhContractCase
+from odoo.addons.ctxh_services.tests.common import CtxhContractCase
 
 
 @tagged("post_install", "-at_install")

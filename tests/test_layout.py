@@ -1,6 +1,7 @@
 """One home for each thing: every Python file of an addon's models/, wizard/ and report/ defines one Odoo model
-and is named after it (a report after the report); an addon extends another module's model from one file only, named after that model; plain
-helpers live in the addon's tools/. Read from the source (no database): a file added with two models fails here.
+and is named after it (a report after the report); an addon extends another module's model from one file only,
+named after that model; plain helpers live in the addon's tools/. Read from the source (no database): a file added
+with two models fails here.
 """
 
 import ast

@@ -18,7 +18,7 @@ from odoo.fields import Command
 from odoo.tests import HttpCase, new_test_user
 from odoo.tools import mute_logger
 
-from odoo.addons.ctxh_services.tests.test_contract import CtxhContractCase
+from odoo.addons.ctxh_services.tests.common import CtxhContractCase
 
 from .access_matrix import ROLE_GROUPS
 

@@ -4,7 +4,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from odoo.addons.ctxh_services.tests.test_contract import CtxhContractCase
+from odoo.addons.ctxh_services.tests.common import CtxhContractCase
 
 
 @tagged("post_install", "-at_install")

@@ -10,7 +10,7 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools.safe_eval import safe_eval, time
 
 from odoo.addons.ctxh_residents.tests.common import CtxhResidentsCase
-from odoo.addons.ctxh_services.tests.test_contract import CtxhContractCase
+from odoo.addons.ctxh_services.tests.common import CtxhContractCase
 
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 # what a sensitive-data reader knows of the resident: none of it may reach a shared document

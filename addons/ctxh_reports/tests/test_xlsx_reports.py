@@ -10,7 +10,7 @@ from odoo.tests import Form, tagged
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.ctxh_residents.tests.common import CtxhResidentsCase
-from odoo.addons.ctxh_services.tests.test_contract import CtxhContractCase
+from odoo.addons.ctxh_services.tests.common import CtxhContractCase
 
 # row 5 of every sheet is the header (rows 1 to 3: report, facilities, period); data starts on row 6
 HEADER = 5

@@ -2,7 +2,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import tagged
 
-from .test_contract import CtxhContractCase
+from .common import CtxhContractCase
 
 
 @tagged("post_install", "-at_install")

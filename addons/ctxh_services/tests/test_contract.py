@@ -7,76 +7,9 @@ from odoo.fields import Command
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.ctxh_residents.tests.common import CtxhResidentsCase, TwoConnectionsCase
+from odoo.addons.ctxh_residents.tests.common import TwoConnectionsCase
 
-
-class CtxhContractCase(CtxhResidentsCase):
-    """Facility A with a chart of accounts, care services, two price decisions and two payers."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.env["account.chart.template"].try_loading("vn", cls.facility_a, install_demo=False)
-        Product = cls.env["product.product"]
-
-        def service(name, kind, price):
-            return Product.create({"name": name, "type": "service", "ctxh_service_kind": kind,
-                                   "list_price": price, "taxes_id": [Command.clear()]})
-
-        cls.shared_room = service("Chăm sóc tự nguyện phòng chung (tháng)", "residential_month", 7_000_000)
-        cls.special_care = service("Phụ phí chăm sóc đặc biệt", "residential_month", 2_000_000)
-        cls.laundry = service("Giặt là (lần)", "extra_unit", 30_000)
-        cls.deposit = service("Tiền đặt cọc", "deposit", 1_000_000)
-        cls.PriceList = cls.env["ctxh.price.list"]
-        cls.prices_2025 = cls._price_list(date(2025, 1, 1), "Quyết định 3456/QĐ-UBND",
-                                          {cls.shared_room: 7_000_000, cls.laundry: 25_000})
-        cls.prices_2026 = cls._price_list(date(2026, 1, 1), "Quyết định 1234/QĐ-UBND",
-                                          {cls.shared_room: 7_500_000, cls.special_care: 2_000_000,
-                                           cls.laundry: 30_000})
-        Partner = cls.env["res.partner"]
-        cls.son = Partner.create({"name": "Hoàng Văn Hải"})
-        cls.daughter = Partner.create({"name": "Hoàng Thị Hoa"})
-
-    @classmethod
-    def _price_list(cls, date_from, decision, prices, company=None):
-        return cls.env["ctxh.price.list"].create({
-            "name": f"Bảng giá {date_from.year}", "company_id": (company or cls.facility_a).id,
-            "date_from": date_from, "decision_ref": decision,
-            "line_ids": [Command.create({"product_id": p.id, "price": v}) for p, v in prices.items()],
-        })
-
-    @classmethod
-    def _contract(cls, resident, stay=None, payers=None, products=None, activate=True, **vals):
-        payers = payers or {cls.son: 100}
-        contract = cls.env["ctxh.care.contract"].create({
-            "resident_id": resident.id, "stay_id": stay.id if stay else False,
-            "date": date(2026, 1, 5), "date_start": date(2026, 1, 5),
-            "line_ids": [Command.create({"product_id": p.id}) for p in (products or cls.shared_room)],
-            "payer_ids": [Command.create({"partner_id": p.id, "share": s, "sequence": i})
-                          for i, (p, s) in enumerate(payers.items())],
-            **vals,
-        })
-        if activate:
-            contract.with_user(cls.director_a).action_activate()
-        return contract
-
-    def _pay(self, moves, journal_type="cash", day=None, amount=None, user=None):
-        """Register the payment of ``moves`` (or the refund of credit notes) as the accountant would."""
-        journal = self.env["account.journal"].search([
-            ("company_id", "=", self.facility_a.id), ("type", "=", journal_type)], limit=1)
-        values = {"journal_id": journal.id, "payment_date": day or date(2026, 3, 20)}
-        if amount is not None:
-            values["amount"] = amount
-        wizard = self.env["account.payment.register"].with_user(user or self.accountant_a).with_context(
-            active_model="account.move", active_ids=moves.ids).create(values)
-        return wizard._create_payments()
-
-    def _run(self, month_start, user=None, company=None):
-        run = self.env["ctxh.billing.run"].with_user(user or self.accountant_a).create({
-            "company_id": (company or self.facility_a).id, "date_from": month_start,
-        })
-        run.action_generate()
-        return run
+from .common import CtxhContractCase
 
 
 @tagged("post_install", "-at_install")

@@ -3,7 +3,7 @@ from datetime import date, datetime
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .test_contract import CtxhContractCase
+from .common import CtxhContractCase
 
 
 @tagged("post_install", "-at_install")

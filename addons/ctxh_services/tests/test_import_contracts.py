@@ -9,7 +9,7 @@ from odoo.tests import tagged
 
 from odoo.addons.ctxh_residents.tests.test_import import CtxhImportCase
 
-from .test_contract import CtxhContractCase
+from .common import CtxhContractCase
 
 
 @tagged("post_install", "-at_install")

@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .test_contract import CtxhContractCase
+from .common import CtxhContractCase
 
 SETTLED = ("paid", "in_payment", "reversed")
 

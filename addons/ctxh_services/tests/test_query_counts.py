@@ -6,7 +6,7 @@ from odoo.tests import tagged
 
 from odoo.addons.ctxh_residents.tests.common import CtxhPopulatedCase
 
-from .test_contract import CtxhContractCase
+from .common import CtxhContractCase
 
 
 @tagged("post_install", "-at_install")
