@@ -1,16 +1,11 @@
 import re
 from datetime import datetime, time, timedelta
 
-import pytz
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
 from odoo.addons.ctxh_residents.tools.groups import MEDICAL
-
-FACILITY_TZ = "Asia/Ho_Chi_Minh"
-
 
 TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
 
@@ -94,10 +89,6 @@ class CtxhMedication(models.Model):
             times.add((int(match[1]), int(match[2])))
         return sorted(times)
 
-    def _get_tz(self):
-        self.ensure_one()
-        return pytz.timezone(self.company_id.partner_id.tz or FACILITY_TZ)
-
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
@@ -171,16 +162,15 @@ class CtxhMedication(models.Model):
         """Values of the doses of this order due from ``now`` over ``days`` local days, skipping
         (order id, UTC time) pairs in ``existing``."""
         self.ensure_one()
-        tz = self._get_tz()
-        today = pytz.utc.localize(now).astimezone(tz).date()
+        facility = self.company_id
+        today = facility._ctxh_local(now).date()
         vals_list = []
         for offset in range(days):
             day = today + timedelta(days=offset)
             if day < self.date_start or (self.date_end and day > self.date_end):
                 continue
             for hour, minute in self._get_times():
-                local = tz.localize(datetime.combine(day, time(hour, minute)))
-                scheduled = local.astimezone(pytz.utc).replace(tzinfo=None)
+                scheduled = facility._ctxh_utc(datetime.combine(day, time(hour, minute)))
                 if scheduled < now or (self.id, scheduled) in existing:
                     continue
                 vals_list.append({"medication_id": self.id, "scheduled_at": scheduled})

@@ -5,7 +5,6 @@ from odoo import api, fields, models
 
 from odoo.addons.ctxh_residents.tools.groups import SENSITIVE
 
-FACILITY_TZ = "Asia/Ho_Chi_Minh"
 DOCUMENT_LANG = "vi_VN"
 # Categories flagged sensitive (HIV status, abuse, drug use, an administrative measure) are printed only for
 # readers of sensitive data, like the fields they mirror.
@@ -78,8 +77,9 @@ class CtxhDocumentReport(models.AbstractModel):
         """A UTC datetime in the facility's time zone."""
         if not value:
             return value
-        tz = (company and company.sudo().partner_id.tz) or FACILITY_TZ
-        return pytz.utc.localize(value).astimezone(pytz.timezone(tz))
+        # the facility's clock (Vietnam's without a facility)
+        tz = (company or self.env["res.company"]).sudo()._ctxh_tz()
+        return pytz.utc.localize(value).astimezone(tz)
 
     @api.model
     def _ctxh_local_date(self, value, company=None):

@@ -1,7 +1,5 @@
 import re
-from datetime import date, datetime, time, timedelta
-
-import pytz
+from datetime import date, datetime, time
 
 from odoo import models
 from odoo.osv import expression
@@ -53,22 +51,14 @@ class CtxhXlsxAbstract(models.AbstractModel):
     # ------------------------------------------------------------------
     # Period
     # ------------------------------------------------------------------
-    def _ctxh_tz(self, company):
-        return company._ctxh_tz()
-
     def _ctxh_utc_bounds(self, company, date_from, date_to):
         """The period from the start of ``date_from`` to the end of ``date_to``, local days of
-        ``company``, as naive UTC datetimes [start, end)."""
-        tz = self._ctxh_tz(company)
-
-        def utc(day):
-            return tz.localize(datetime.combine(day, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
-
-        return utc(date_from), utc(date_to + timedelta(days=1))
+        ``company`` (its clock), as naive UTC datetimes [start, end)."""
+        return company._ctxh_day_bounds(date_from)[0], company._ctxh_day_bounds(date_to)[1]
 
     def _ctxh_local_date(self, company, moment):
         """The local day of ``company`` of a UTC datetime."""
-        return moment and pytz.utc.localize(moment).astimezone(self._ctxh_tz(company)).date()
+        return moment and company._ctxh_local(moment).date()
 
     def _ctxh_period_domain(self, wizard, companies, field_name, end=None):
         """Records of ``companies`` whose datetime ``field_name`` falls in the period (each facility's

@@ -1,3 +1,5 @@
+from datetime import datetime, time, timedelta
+
 import pytz
 
 from odoo import api, fields, models
@@ -125,3 +127,15 @@ class ResCompany(models.Model):
     def _ctxh_today(self):
         """Today at the facility."""
         return self._ctxh_local(fields.Datetime.now()).date()
+
+    def _ctxh_utc(self, local):
+        """``local`` (a naive datetime in the facility's time) as Odoo stores it: naive UTC."""
+        if not local:
+            return local
+        return self._ctxh_tz().localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _ctxh_day_bounds(self, day):
+        """The UTC moments at which the facility's ``day`` starts and the next one starts: a day's records are
+        those with ``start <= moment < end``."""
+        start = datetime.combine(day, time.min)
+        return self._ctxh_utc(start), self._ctxh_utc(start + timedelta(days=1))

@@ -1,14 +1,10 @@
-from datetime import datetime, timedelta
-
-import pytz
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
 from odoo.addons.ctxh_residents.tools.groups import ACCOUNTANT, DIRECTOR
-
-FACILITY_TZ = "Asia/Ho_Chi_Minh"
 
 
 class AccountMove(models.Model):
@@ -44,7 +40,7 @@ class AccountMove(models.Model):
         Parameter = self.env["ctxh.legal.parameter"]
         by_facility = []
         for company in self.env["res.company"].sudo().search([]):
-            today = datetime.now(pytz.timezone(company.partner_id.tz or FACILITY_TZ)).date()
+            today = company._ctxh_today()
             grace = int(Parameter._get_value("care_invoice_reminder_days", 0, date=today))
             by_facility.append([("company_id", "=", company.id),
                                 ("invoice_date_due", "<", today - timedelta(days=grace))])

@@ -1,7 +1,6 @@
 import calendar
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
-import pytz
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup, escape
 
@@ -182,7 +181,7 @@ class CtxhAllowanceSheet(models.Model):
         for discharge in discharges:
             resident = discharge.resident_id
             moment = discharge.handover_date or discharge.stay_id.date_end
-            died = moment and pytz.utc.localize(moment).astimezone(self._tz()).date()
+            died = moment and self.company_id._ctxh_local(moment).date()
             if resident in existing or not died or not self.date_from <= died <= self.date_to:
                 continue
             existing |= resident
@@ -210,18 +209,14 @@ class CtxhAllowanceSheet(models.Model):
     # ------------------------------------------------------------------
     # Computation
     # ------------------------------------------------------------------
-    def _tz(self):
-        """The facility's time zone: days in care must not depend on who computes the sheet."""
-        return self.company_id._ctxh_tz()
-
     def _stay_days(self, stays):
         """Days of the month each resident spent in ``stays``: from the day of arrival to the day
         before leaving (a same-day stay counts one day), local time, overlaps counted once."""
         self.ensure_one()
-        tz = self._tz()
+        facility = self.company_id
 
         def local_day(moment):
-            return pytz.utc.localize(moment).astimezone(tz).date()
+            return facility._ctxh_local(moment).date()
 
         days = {}
         for stay in stays:
@@ -235,10 +230,8 @@ class CtxhAllowanceSheet(models.Model):
     def _eligible_stays(self):
         """State-funded stays of the facility overlapping the month (one search)."""
         self.ensure_one()
-        tz = self._tz()
-        month_start = tz.localize(datetime.combine(self.date_from, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
-        month_end = tz.localize(datetime.combine(self.date_to + timedelta(days=1), time.min)).astimezone(
-            pytz.utc).replace(tzinfo=None)
+        month_start = self.company_id._ctxh_day_bounds(self.date_from)[0]
+        month_end = self.company_id._ctxh_day_bounds(self.date_to)[1]
         # as the system: a stay funded through a category the user does not see is funded all the same
         return self.env["ctxh.stay"].sudo().search([
             ("company_id", "=", self.company_id.id),

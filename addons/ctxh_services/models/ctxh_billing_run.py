@@ -253,9 +253,11 @@ class CtxhBillingRun(models.Model):
             end = min(end, contract.date_end)
         stay = contract.stay_id
         if stay:
-            start = max(start, fields.Date.context_today(self, stay.date_start))
+            # the facility's days, whoever runs the billing (the user's time zone would move a day)
+            facility = contract.company_id
+            start = max(start, facility._ctxh_local(stay.date_start).date())
             if stay.date_end:
-                end = min(end, fields.Date.context_today(self, stay.date_end))
+                end = min(end, facility._ctxh_local(stay.date_end).date())
         return max((end - start).days + 1, 0)
 
     def _prepare_contract_moves_vals(self, contract, usages):

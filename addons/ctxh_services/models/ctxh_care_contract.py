@@ -243,10 +243,9 @@ class CtxhCareContract(models.Model):
             if not contract.line_ids:
                 raise UserError(self.env._("Add the services of contract %s before signing it.", contract.name))
             contract._ctxh_check_no_other_signed()
-        today = fields.Date.context_today(self)
         for contract in self:
             contract._ctxh_action_write({"state": "active", "signer_id": self.env.user.id,
-                                         "signed_date": contract.signed_date or today})
+                                         "signed_date": contract.signed_date or contract.company_id._ctxh_today()})
         self.filtered(lambda c: c.currency_id.compare_amounts(c.deposit_amount, 0) > 0)._ctxh_invoice_deposit()
         return True
 
@@ -261,9 +260,9 @@ class CtxhCareContract(models.Model):
 
     def _ctxh_terminate(self, on_date=None):
         """Terminate and liquidate on ``on_date``, the date of the liquidation minutes (today by default)."""
-        today = fields.Date.to_date(on_date) or fields.Date.context_today(self)
         for contract in self:
-            stay_end = contract.stay_id.date_end and fields.Date.context_today(contract, contract.stay_id.date_end)
+            today = fields.Date.to_date(on_date) or contract.company_id._ctxh_today()
+            stay_end = contract.stay_id.date_end and contract.company_id._ctxh_local(contract.stay_id.date_end).date()
             end = contract.date_end if contract.date_end and contract.date_end < today else (stay_end or today)
             contract._ctxh_action_write({
                 "state": "terminated", "termination_date": today, "date_end": max(end, contract.date_start),

@@ -176,6 +176,24 @@ class TestBillingRun(CtxhContractCase):
         self.assertIn("Bảy triệu năm trăm nghìn đồng", text)
         self.assertNotIn("Dong", text)
 
+    def test_days_in_care_follow_the_facility_clock(self):
+        """Admitted at 01:00 on 16 March in Vietnam (18:00 UTC on the 15th): billed 16 of 31 days, also when the
+        accountant's own time zone (New York, where it is still the 15th) would say 17."""
+        resident = self._resident(name="Vàng Thị Mai")
+        stay = self._admit(resident, date_start=datetime(2026, 3, 15, 18, 0))
+        contract = self._contract(resident, stay, date_start=date(2026, 3, 15), billing_mode="arrears")
+        self.accountant_a.tz = "America/New_York"
+        run = self.env["ctxh.billing.run"].with_user(self.accountant_a).with_context(tz="America/New_York").create({
+            "company_id": self.facility_a.id, "date_from": date(2026, 3, 1)})
+        run.action_generate()
+        self.assertEqual(contract.move_ids.amount_total, round(7_500_000 * 16 / 31))
+        self.assertIn("16/31", contract.move_ids.invoice_line_ids.name)
+        facility = self.facility_a
+        self.assertEqual(facility._ctxh_local(stay.date_start).date(), date(2026, 3, 16))
+        self.assertEqual(facility._ctxh_day_bounds(date(2026, 3, 16)),
+                         (datetime(2026, 3, 15, 17, 0), datetime(2026, 3, 16, 17, 0)))
+        self.assertEqual(facility._ctxh_utc(datetime(2026, 3, 16, 1, 0)), stay.date_start)
+
     def test_mid_month_admission_and_discharge_are_prorated(self):
         """Admitted on 16 March: 16 of 31 days; discharged on 10 April: 10 of 30 days."""
         resident = self._resident(name="Mạc Văn Khải")
