@@ -184,14 +184,18 @@ class CtxhCarePlan(models.Model):
     # Scheduled jobs
     # ------------------------------------------------------------------
     @api.model
+    def _ctxh_review_due_domain(self, today):
+        """Plans in force whose review date is within the warning days of the legal parameter, or past: the
+        reminder job and the overview count the same plans."""
+        warning_days = int(self.env["ctxh.legal.parameter"]._get_value("care_plan_review_warning_days", 7))
+        return [("state", "in", self._review_states()), ("review_date", "!=", False),
+                ("review_date", "<=", today + relativedelta(days=warning_days))]
+
+    @api.model
     def _cron_review_reminders(self):
         """Remind the responsible case worker of reviews coming soon and of reviews overdue."""
-        today = fields.Date.context_today(self)
-        warning_days = int(self.env["ctxh.legal.parameter"]._get_value("care_plan_review_warning_days", 7))
-        plans = self.search([
-            ("state", "in", self._review_states()), ("review_date", "!=", False),
-            ("review_date", "<=", today + relativedelta(days=warning_days)),
-        ])
+        today = self.env.company._ctxh_today()
+        plans = self.search(self._ctxh_review_due_domain(today))
         overdue = plans.filtered(lambda p: p.review_date < today)
 
         def responsible(plan):

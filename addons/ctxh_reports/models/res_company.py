@@ -1,4 +1,3 @@
-from dateutil.relativedelta import relativedelta
 
 from odoo import fields, models
 from odoo.exceptions import UserError
@@ -76,11 +75,11 @@ class ResCompany(models.Model):
 
     def _ctxh_dashboard_domains(self):
         """Domains of the care figures, shared with the actions that open their records."""
-        Parameter = self.env["ctxh.legal.parameter"]
-        today = fields.Date.context_today(self)
+        today = (self[:1] or self.env.company)._ctxh_today()
         month_start = fields.Datetime.to_datetime(today.replace(day=1))
-        emergency_days = int(Parameter._get_value("emergency_warning_days", 14))
-        review_days = int(Parameter._get_value("care_plan_review_warning_days", 7))
+        # the owners' rules, shared with their reminder jobs
+        emergency_near, emergency_past = self.env["ctxh.stay"]._ctxh_emergency_domains(today)
+        review_due = self.env["ctxh.care.plan"]._ctxh_review_due_domain(today)
         return {
             "bed": ("ctxh.bed", []),
             "bed_free": ("ctxh.bed", [("state", "=", "free")]),
@@ -88,16 +87,10 @@ class ResCompany(models.Model):
             "bed_free_male": ("ctxh.bed", [("state", "=", "free"), ("room_id.gender", "in", [False, "male"])]),
             "admission_month": ("ctxh.stay", [("date_start", ">=", month_start)]),
             "discharge_month": ("ctxh.stay", [("date_end", ">=", month_start)]),
-            # near the limit and past it are apart: a stay six days late is not "ending soon"
-            "emergency_near": ("ctxh.stay", [
-                ("state", "=", "active"), ("is_emergency", "=", True), ("date_end_planned", ">=", today),
-                ("date_end_planned", "<=", today + relativedelta(days=emergency_days))]),
-            "emergency_past": ("ctxh.stay", [
-                ("state", "=", "active"), ("is_emergency", "=", True), ("date_end_planned", "<", today)]),
+            "emergency_near": ("ctxh.stay", emergency_near),
+            "emergency_past": ("ctxh.stay", emergency_past),
             "followup_overdue": ("ctxh.followup", [("is_overdue", "=", True)]),
-            "review_due": ("ctxh.care.plan", [
-                ("state", "in", self.env["ctxh.care.plan"]._review_states()), ("review_date", "!=", False),
-                ("review_date", "<=", today + relativedelta(days=review_days))]),
+            "review_due": ("ctxh.care.plan", review_due),
             "dose_overdue": ("ctxh.medication.administration", [("is_overdue", "=", True)]),
             "admission_pending": ("ctxh.admission", [("state", "=", "submitted")]),
             "plan_pending": ("ctxh.care.plan", [("state", "=", "submitted")]),

@@ -155,15 +155,21 @@ class CtxhStay(models.Model):
         }
 
     @api.model
+    def _ctxh_emergency_domains(self, today):
+        """(near its limit, past its limit): the active emergency stays whose planned end is today or within the
+        warning days of the legal parameter, and those still open after it. The reminder job and the overview
+        count the same stays; a stay six days late is past its limit, not "ending soon"."""
+        warning_days = int(self.env["ctxh.legal.parameter"]._get_value("emergency_warning_days", 14))
+        active = [("state", "=", "active"), ("is_emergency", "=", True)]
+        return ([*active, ("date_end_planned", ">=", today),
+                 ("date_end_planned", "<=", today + relativedelta(days=warning_days))],
+                [*active, ("date_end_planned", "<", today)])
+
+    @api.model
     def _cron_emergency_deadlines(self):
         """Warn the director of emergency stays reaching their legal limit, and of those past it."""
-        Parameter = self.env["ctxh.legal.parameter"]
-        today = fields.Date.context_today(self)
-        warning_days = int(Parameter._get_value("emergency_warning_days", 14))
-        active = self.search([("state", "=", "active"), ("is_emergency", "=", True),
-                              ("date_end_planned", "!=", False)])
-        overdue = active.filtered(lambda s: s.date_end_planned < today)
-        near = active.filtered(lambda s: today <= s.date_end_planned <= today + relativedelta(days=warning_days))
+        near_domain, past_domain = self._ctxh_emergency_domains(self.env.company._ctxh_today())
+        near, overdue = self.search(near_domain), self.search(past_domain)
 
         def responsible(stay):
             return stay.company_id.ctxh_director_id or stay.case_worker_id
