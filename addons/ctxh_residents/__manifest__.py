@@ -2,7 +2,7 @@
     "name": "Social Assistance: Residents",
     "summary": "Facilities, residents, admissions, stays and discharges "
     "for Vietnamese social-care and rehabilitation centres",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services/Social Assistance",
     "author": "CTXH Developers",
     "website": "https://github.com/ctxh-odoo/ctxh",

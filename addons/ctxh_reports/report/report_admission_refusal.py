@@ -18,14 +18,5 @@ class ReportAdmissionRefusal(models.AbstractModel):
                     "refused it with a reason.", admission.resident_id.name))
 
     def _ctxh_document_values(self, docs):
-        return {"refusal_dates": {admission.id: self._ctxh_refusal_date(admission) for admission in docs}}
-
-    def _ctxh_refusal_date(self, admission):
-        """The day the request was refused: the last change of its tracked state (today if untracked)."""
-        tracking = self.env["mail.tracking.value"].sudo().search([
-            ("mail_message_id.model", "=", admission._name), ("mail_message_id.res_id", "=", admission.id),
-            ("field_id.name", "=", "state"),
-        ], order="id desc", limit=1)
-        if tracking:
-            return self._ctxh_local_date(tracking.create_date, admission.company_id)
-        return self._ctxh_today(admission.company_id)
+        # the admission owns the day it was refused
+        return {"refusal_dates": {admission.id: admission.refuse_date for admission in docs}}

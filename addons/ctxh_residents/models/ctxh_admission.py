@@ -14,7 +14,8 @@ class CtxhAdmission(models.Model):
     _name = "ctxh.admission"
     _description = "Admission Request"
     _inherit = ["mail.thread", "ctxh.reminder.mixin", "ctxh.sensitive.read.mixin", "ctxh.write.guard.mixin"]
-    _ctxh_action_fields = ("state", "decision_number", "decision_date", "decision_signer_id", "stay_id")
+    _ctxh_action_fields = (
+        "state", "decision_number", "decision_date", "decision_signer_id", "stay_id", "refuse_date")
     # the director decided on this person, this type of admission, this request
     _DECIDED = ("resident_id", "admission_type_id", "company_id", "request_date", "refuse_reason")
     _ctxh_frozen = {
@@ -96,6 +97,8 @@ class CtxhAdmission(models.Model):
     decision_date = fields.Date(readonly=True, copy=False)
     decision_signer_id = fields.Many2one("res.users", string="Signed By", readonly=True, copy=False)
     refuse_reason = fields.Text(string="Reason for Refusal", tracking=True, copy=False)
+    # the date of the written answer to the applicant: set by the refusal, at the facility's today
+    refuse_date = fields.Date(string="Refused On", readonly=True, copy=False, tracking=True)
     stay_id = fields.Many2one("ctxh.stay", readonly=True, copy=False, string="Stay")
 
     def _ctxh_keep_history_message(self):
@@ -201,7 +204,9 @@ class CtxhAdmission(models.Model):
                 raise UserError(self.env._(
                     "Write the reason for refusing %s: the applicant is answered in writing.",
                     admission.resident_id.name))
-        return self._ctxh_action_write({"state": "refused"})
+        for admission in self:
+            admission._ctxh_action_write({"state": "refused", "refuse_date": admission.company_id._ctxh_today()})
+        return True
 
     def action_cancel(self):
         self.env["res.users"]._ctxh_check_group(CARE)

@@ -86,8 +86,11 @@ class TestAdmission(CtxhResidentsCase):
         with self.assertRaisesRegex(UserError, "reason"):
             admission.with_user(self.director_a).action_refuse()
         admission.refuse_reason = "Không thuộc diện tiếp nhận theo Điều 24 Nghị định 20/2021/NĐ-CP."
+        self.assertFalse(admission.refuse_date)
         admission.with_user(self.director_a).action_refuse()
         self.assertEqual(admission.state, "refused")
+        # the admission owns the day of its refusal (the refusal letter is dated by it), the facility's today
+        self.assertEqual(admission.refuse_date, self.facility_a._ctxh_today())
         self.assertEqual(admission.resident_id.state, "applicant")
         with self.assertRaises(UserError):
             admission.action_admit()
