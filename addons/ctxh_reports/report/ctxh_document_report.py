@@ -65,12 +65,8 @@ class CtxhDocumentReport(models.AbstractModel):
         """Name of the body the facility answered to on ``date``: a decision reprinted later keeps the
         body that was over the facility when it was signed. The current body otherwise."""
         company = company.sudo()
-        if date:
-            body = company.ctxh_supervising_body_ids.filtered(
-                lambda b: b.date_from <= date and (not b.date_to or b.date_to >= date))[:1]
-            if body:
-                return body.name
-        return company.ctxh_supervising_body_id.name or ""
+        body = date and company._ctxh_supervising_body_on(date)
+        return (body or company.ctxh_supervising_body_id).name or ""
 
     @api.model
     def _ctxh_local(self, value, company=None):

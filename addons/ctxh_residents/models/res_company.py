@@ -64,11 +64,15 @@ class ResCompany(models.Model):
 
     @api.depends("ctxh_supervising_body_ids.date_from", "ctxh_supervising_body_ids.date_to")
     def _compute_ctxh_supervising_body_id(self):
-        today = fields.Date.context_today(self)
         for company in self:
-            company.ctxh_supervising_body_id = company.ctxh_supervising_body_ids.filtered(
-                lambda b: b.date_from <= today and (not b.date_to or b.date_to >= today)
-            )[:1]
+            company.ctxh_supervising_body_id = company._ctxh_supervising_body_on(company._ctxh_today())
+
+    def _ctxh_supervising_body_on(self, date):
+        """The body the facility answered to on ``date`` (the dated records): a decision reprinted years later
+        names the body that was over the facility when it was signed."""
+        self.ensure_one()
+        return self.ctxh_supervising_body_ids.filtered(
+            lambda b: b.date_from <= date and (not b.date_to or b.date_to >= date))[:1]
 
     @api.depends("ctxh_capacity")
     def _compute_ctxh_occupancy(self):
