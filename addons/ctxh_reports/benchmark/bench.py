@@ -206,7 +206,7 @@ class Benchmark:
              WHERE s.company_id = ANY(%(companies)s) AND s.date_start < %(end)s
                AND (s.date_end IS NULL OR s.date_end >= %(start)s)
              GROUP BY 1, 2, 3, 4, 5, 6, 7
-        """, start=start, end=end, age_group=age_group_sql(date_to), companies=self.companies.ids))
+        """, start=start, end=end, age_group=age_group_sql(self.env, date_to), companies=self.companies.ids))
         return self.env.cr.fetchall()
 
     def case_statistics(self):

@@ -10,11 +10,10 @@ AGE_GROUPS = [(0, 6), (6, 16), (16, 18), (18, 60), (60, 80), (80, None)]
 PROTECTED = "protected"
 
 
-def age_group_sql(day):
-    """SQL of the index in AGE_GROUPS of the age of resident ``r`` on ``day`` (NULL if unknown): from the
-    birth date, else from the year of birth."""
-    age = SQL("""CASE WHEN r.birthdate IS NOT NULL THEN date_part('year', age(%s, r.birthdate))::int
-                      WHEN r.birth_year > 0 THEN %s - r.birth_year END""", day, day.year)
+def age_group_sql(env, day):
+    """SQL of the index in AGE_GROUPS of the age of resident ``r`` on ``day`` (NULL if unknown); the age is the
+    resident's own rule (``ctxh.resident._ctxh_age_sql``)."""
+    age = env["ctxh.resident"]._ctxh_age_sql(day, "r")
     whens = [SQL("WHEN (%s) < %s THEN %s", age, high, index) for index, (_low, high) in enumerate(AGE_GROUPS) if high]
     return SQL("CASE WHEN (%s) IS NULL THEN NULL %s ELSE %s END", age, SQL(" ").join(whens), len(AGE_GROUPS) - 1)
 
@@ -83,7 +82,7 @@ class ReportCtxhStatistics(models.AbstractModel):
               ) category ON TRUE
              WHERE %(where)s
              GROUP BY 1, 2, 3, 4, 5, 6, 7
-        """, stay=stay, bounds=bounds, age_group=age_group_sql(wizard.date_to), where=stays.where_clause,
+        """, stay=stay, bounds=bounds, age_group=age_group_sql(self.env, wizard.date_to), where=stays.where_clause,
             **{"from": stays.from_clause}))
         by_ids = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
         for company_id, opening, discharged, reason_id, category_id, gender, group, count in self.env.cr.fetchall():

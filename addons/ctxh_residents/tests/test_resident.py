@@ -4,7 +4,7 @@ from psycopg2 import IntegrityError
 
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, freeze_time, tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
 from .common import CtxhResidentsCase
 
@@ -28,6 +28,20 @@ class TestResident(CtxhResidentsCase):
         self.assertEqual((exact.birth_year, exact.age), (1950, 75))
         approximate = self._resident(name="Bé Na", birth_year=2019, birthdate_approximate=True)
         self.assertEqual(approximate.age, 7)
+
+    def test_age_in_sql_is_the_same_rule(self):
+        """The age the reports count in SQL is the resident's own: on the eve of a birthday, on the day, from the
+        year alone, and unknown."""
+        residents = (self._resident(birthdate=date(1950, 5, 11))
+                     | self._resident(name="Bé Na", birth_year=2019, birthdate_approximate=True)
+                     | self._resident(name="Không rõ tuổi"))
+        residents.flush_recordset()
+        for day in (date(2026, 5, 10), date(2026, 5, 11)):
+            self.env.cr.execute(SQL("SELECT r.id, %s FROM ctxh_resident r WHERE r.id IN %s",
+                                    self.env["ctxh.resident"]._ctxh_age_sql(day), tuple(residents.ids)))
+            in_sql = dict(self.env.cr.fetchall())
+            for resident in residents:
+                self.assertEqual(in_sql[resident.id], resident._ctxh_age_on(day), (resident.name, day))
 
     def test_birth_in_future_refused(self):
         """A date of birth in the future is refused."""

@@ -240,14 +240,10 @@ class CtxhAllowanceSheet(models.Model):
             "|", ("admission_type_id.funding", "=", "state"), ("resident_id.category_ids.funding_type", "=", "state"),
         ])
 
-    @staticmethod
-    def _age_on(resident, on_date):
-        return resident._ctxh_age_on(on_date) or 0
-
     def _prepare_line_vals(self, resident, days, level, rules, categories=None):
         """Values of the line of ``resident``: the state-funded category with the highest
         coefficient for the resident's age at the start of the month."""
-        age = self._age_on(resident, self.date_from)
+        age = resident._ctxh_age_on(self.date_from) or 0
         best = self.env["ctxh.allowance.coefficient"]
         # every category counts, those the user computing the sheet does not see too
         categories = resident._ctxh_all_categories() if categories is None else categories
