@@ -31,15 +31,9 @@ class ReportCareContract(models.AbstractModel):
         }
 
     def _ctxh_payer_amounts(self, contract):
-        """{payer line id: monthly amount} for a full month, split as the monthly invoices split it:
-        each service after the reduction, rounded, the last payer taking the rounding remainder."""
-        currency = contract.currency_id
-        reduction = 1 - contract.reduction_percent / 100.0
-        amounts = dict.fromkeys(contract.payer_ids.ids, 0.0)
-        for line in contract.line_ids.filtered(lambda line: line.service_kind in MONTHLY_KINDS):
-            for payer, part in contract._ctxh_split_between_payers(currency.round(line.price_subtotal * reduction)):
-                amounts[payer.id] += part
-        return amounts
+        """{payer line id: monthly amount} for a full month, as the monthly invoices split it (the contract's own
+        computation)."""
+        return {payer.id: amount for payer, amount in contract._ctxh_payer_month_amounts().items()}
 
     def _ctxh_price_decision(self, contract):
         """The province's price decision in force on the contract date, if the facility recorded one."""

@@ -1,15 +1,10 @@
-import calendar
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.fields import Command
 from odoo.tools.misc import split_every
 
 from odoo.addons.ctxh_residents.tools.groups import ACCOUNTANT
-
-from .ctxh_care_contract import MONTHLY_KINDS
 
 # contracts invoiced per batch; a run with more contracts goes on in the background, one batch per transaction
 CHUNK_SIZE_PARAM = "ctxh_services.billing_chunk_size"
@@ -246,76 +241,10 @@ class CtxhBillingRun(models.Model):
             raise UserError(self.env._("%s has no sales journal: set up its accounting first.", company.name))
         return journal
 
-    def _days_in_care(self, contract):
-        """Days of the month the contract's resident was in care under the contract (both ends counted)."""
-        start, end = max(self.date_from, contract.date_start), self.date_to
-        if contract.date_end:
-            end = min(end, contract.date_end)
-        stay = contract.stay_id
-        if stay:
-            # the facility's days, whoever runs the billing (the user's time zone would move a day)
-            facility = contract.company_id
-            start = max(start, facility._ctxh_local(stay.date_start).date())
-            if stay.date_end:
-                end = min(end, facility._ctxh_local(stay.date_end).date())
-        return max((end - start).days + 1, 0)
-
     def _prepare_contract_moves_vals(self, contract, usages):
-        """Values of the invoices of ``contract`` for the month, one per payer (no side effects)."""
-        currency = contract.currency_id
-        month_days = calendar.monthrange(self.date_from.year, self.date_from.month)[1]
-        days = self._days_in_care(contract)
-        reduction = 1 - contract.reduction_percent / 100.0
-        month = self.date_from.strftime("%m/%Y")
-        # (product, description, full amount) before splitting between payers
-        items = []
-        for line in contract.line_ids.filtered(lambda line: line.service_kind in MONTHLY_KINDS):
-            if not days:
-                break
-            amount = line.quantity * line.price_unit * (1 - line.discount / 100.0) * days / month_days * reduction
-            # a line without its own description is named by its service (never a label starting with a comma)
-            label = self.env._("%(service)s, month %(month)s", service=line.name or line.product_id.name, month=month)
-            if days < month_days:
-                label += self.env._(" (%(days)s/%(total)s days in care)", days=days, total=month_days)
-            items.append((line.product_id, label, currency.round(amount)))
-        for usage in usages:
-            amount = usage.quantity * usage.price_unit * reduction
-            quantity, price = "%g" % usage.quantity, f"{usage.price_unit:,.0f}".replace(",", ".")
-            label = self.env._("%(service)s on %(date)s: %(qty)s x %(price)s", service=usage.product_id.name,
-                               date=usage.date.strftime("%d/%m/%Y"), qty=quantity, price=price)
-            items.append((usage.product_id, label, currency.round(amount)))
-        if contract.reduction_percent and items:
-            percent = "%g" % contract.reduction_percent
-            suffix = self.env._(" - reduction %(pct)s%% (%(reason)s)", pct=percent,
-                                reason=contract.reduction_reason or "")
-            items = [(product, label + suffix, amount) for product, label, amount in items]
-        if not items:
-            return []
+        """Values of the invoices of ``contract`` for the month, one per payer (no side effects): the contract says
+        what the month costs each payer, the run dates and numbers the invoices."""
+        days = contract._ctxh_days_in_care(self.date_from, self.date_to)
+        charges = contract._ctxh_month_charges(self.date_from, usages, days=days)
         invoice_date = self.date_from if contract.billing_mode == "advance" else self.date_to
-        payers = contract.payer_ids.sorted(lambda p: (p.sequence, p.id))
-        lines_by_payer = {payer: [] for payer in payers}
-        for product, label, amount in items:
-            for payer, part in contract._ctxh_split_between_payers(amount):
-                share = "%g" % payer.share
-                text = label if payer.share == 100 else self.env._(
-                    "%(label)s - share %(share)s%%", label=label, share=share)
-                lines_by_payer[payer].append(Command.create({
-                    "product_id": product.id, "name": text, "quantity": 1, "price_unit": part,
-                    "tax_ids": [Command.clear()],
-                }))
-        return [{
-            "move_type": "out_invoice",
-            "partner_id": payer.partner_id.id,
-            "company_id": contract.company_id.id,
-            "currency_id": currency.id,
-            "invoice_date": invoice_date,
-            "invoice_origin": contract.name,
-            "ref": self.env._("%(contract)s - %(resident)s - %(month)s", contract=contract.name,
-                              resident=contract.resident_id.name, month=month),
-            "ctxh_contract_id": contract.id,
-            "ctxh_period_start": self.date_from,
-            "ctxh_billing_run_id": self.id or False,
-            "invoice_user_id": (self.user_id or self.env.user).id,
-            "invoice_payment_term_id": contract.payment_term_id.id,
-            "invoice_line_ids": lines,
-        } for payer, lines in lines_by_payer.items()]
+        return contract._ctxh_invoice_vals(self.date_from, charges, invoice_date, run=self)

@@ -1,3 +1,5 @@
+import calendar
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -150,13 +152,12 @@ class CtxhCareContract(models.Model):
         """)
         return result
 
-    @api.depends("line_ids.price_subtotal", "line_ids.service_kind", "reduction_percent")
+    @api.depends("line_ids.price_subtotal", "line_ids.service_kind", "reduction_percent", "date_start")
     def _compute_amount_monthly(self):
         for contract in self:
-            monthly = contract.line_ids.filtered(lambda line: line.service_kind in MONTHLY_KINDS)
-            currency = contract.currency_id or self.env.company.currency_id
-            contract.amount_monthly = currency.round(
-                sum(monthly.mapped("price_subtotal")) * (1 - contract.reduction_percent / 100.0))
+            # a full month, as the invoices compute it
+            contract.amount_monthly = sum(amount for _product, _text, amount in contract._ctxh_month_items(
+                (contract.date_start or fields.Date.today()).replace(day=1))) if contract.currency_id else 0.0
 
     def _compute_move_count(self):
         counts = dict(self.env["account.move"]._read_group(
@@ -339,6 +340,103 @@ class CtxhCareContract(models.Model):
             parts.append((payer, part))
         return parts
 
+    # ------------------------------------------------------------------
+    # What a period of care costs: the one computation (invoices, liquidation, printed contract, monthly amount)
+    # ------------------------------------------------------------------
+    def _ctxh_days_in_care(self, date_from, date_to):
+        """Days from ``date_from`` to ``date_to`` the resident was in care under the contract (both ends counted),
+        on the facility's calendar, whoever asks (the user's time zone would move a day)."""
+        self.ensure_one()
+        start, end = max(date_from, self.date_start), date_to
+        if self.date_end:
+            end = min(end, self.date_end)
+        stay = self.stay_id
+        if stay:
+            facility = self.company_id
+            start = max(start, facility._ctxh_local(stay.date_start).date())
+            if stay.date_end:
+                end = min(end, facility._ctxh_local(stay.date_end).date())
+        return max((end - start).days + 1, 0)
+
+    def _ctxh_month_items(self, month_start, usages=(), days=None):
+        """What the contract charges for the month of ``month_start``: ``days`` days of care (a full month when
+        None) of each monthly service and the extra services ``usages``, after the reduction, each rounded:
+        [(product, description, amount)] before it is split between the payers."""
+        self.ensure_one()
+        currency = self.currency_id
+        month_days = calendar.monthrange(month_start.year, month_start.month)[1]
+        days = month_days if days is None else days
+        reduction = 1 - self.reduction_percent / 100.0
+        month = month_start.strftime("%m/%Y")
+        # (product, description, full amount) before splitting between payers
+        items = []
+        for line in self.line_ids.filtered(lambda line: line.service_kind in MONTHLY_KINDS):
+            if not days:
+                break
+            amount = line.quantity * line.price_unit * (1 - line.discount / 100.0) * days / month_days * reduction
+            # a line without its own description is named by its service (never a label starting with a comma)
+            label = self.env._("%(service)s, month %(month)s", service=line.name or line.product_id.name, month=month)
+            if days < month_days:
+                label += self.env._(" (%(days)s/%(total)s days in care)", days=days, total=month_days)
+            items.append((line.product_id, label, currency.round(amount)))
+        for usage in usages:
+            amount = usage.quantity * usage.price_unit * reduction
+            quantity, price = "%g" % usage.quantity, f"{usage.price_unit:,.0f}".replace(",", ".")
+            label = self.env._("%(service)s on %(date)s: %(qty)s x %(price)s", service=usage.product_id.name,
+                               date=usage.date.strftime("%d/%m/%Y"), qty=quantity, price=price)
+            items.append((usage.product_id, label, currency.round(amount)))
+        if items and self.reduction_percent:
+            percent = "%g" % self.reduction_percent
+            suffix = self.env._(" - reduction %(pct)s%% (%(reason)s)", pct=percent, reason=self.reduction_reason or "")
+            items = [(product, label + suffix, amount) for product, label, amount in items]
+        return items
+
+    def _ctxh_month_charges(self, month_start, usages=(), days=None):
+        """The month's items (``_ctxh_month_items``) split between the payers by their shares:
+        {payer: [(product, description, amount)]}, payers in their order; empty when there is nothing to charge."""
+        items = self._ctxh_month_items(month_start, usages, days)
+        if not items:
+            return {}
+        charges = {payer: [] for payer in self.payer_ids.sorted(lambda p: (p.sequence, p.id))}
+        for product, label, amount in items:
+            for payer, part in self._ctxh_split_between_payers(amount):
+                text = label if payer.share == 100 else self.env._(
+                    "%(label)s - share %(share)s%%", label=label, share="%g" % payer.share)
+                charges[payer].append((product, text, part))
+        return charges
+
+    def _ctxh_invoice_vals(self, month_start, charges, invoice_date, run=None):
+        """Values of the month's invoices of the contract, one per payer, from its ``charges``."""
+        self.ensure_one()
+        month = month_start.strftime("%m/%Y")
+        return [{
+            "move_type": "out_invoice",
+            "partner_id": payer.partner_id.id,
+            "company_id": self.company_id.id,
+            "currency_id": self.currency_id.id,
+            "invoice_date": invoice_date,
+            "invoice_origin": self.name,
+            "ref": self.env._("%(contract)s - %(resident)s - %(month)s", contract=self.name,
+                              resident=self.resident_id.name, month=month),
+            "ctxh_contract_id": self.id,
+            "ctxh_period_start": month_start,
+            "ctxh_billing_run_id": run.id if run else False,
+            "invoice_user_id": ((run and run.user_id) or self.env.user).id,
+            "invoice_payment_term_id": self.payment_term_id.id,
+            "invoice_line_ids": [Command.create({
+                "product_id": product.id, "name": text, "quantity": 1, "price_unit": amount,
+                "tax_ids": [Command.clear()],
+            }) for product, text, amount in lines],
+        } for payer, lines in charges.items()]
+
+    def _ctxh_payer_month_amounts(self):
+        """{payer: what a full month of the monthly services costs that payer}, as the invoices split it."""
+        self.ensure_one()
+        monthly = self.line_ids.filtered(lambda line: line.service_kind in MONTHLY_KINDS).product_id
+        charges = self._ctxh_month_charges(self.date_start.replace(day=1))
+        return {payer: sum(amount for product, _text, amount in lines if product in monthly)
+                for payer, lines in charges.items()}
+
     def _ctxh_main_payer(self):
         return self.payer_ids.sorted(lambda p: (p.sequence, p.id))[:1].partner_id
 
@@ -376,11 +474,10 @@ class CtxhCareContract(models.Model):
         self.ensure_one()
         currency = self.currency_id
         month_start = self.date_end.replace(day=1)
-        run = self.env["ctxh.billing.run"].new({
-            "company_id": self.company_id.id, "date_from": month_start, "date_to": month_start + relativedelta(day=31),
-        })
         usages = self.usage_ids.filtered(lambda u: not u.billed_period_start and u.date <= self.date_end)
-        vals_list = run._prepare_contract_moves_vals(self, usages)
+        month_end = month_start + relativedelta(day=31)
+        charges = self._ctxh_month_charges(month_start, usages, days=self._ctxh_days_in_care(month_start, month_end))
+        vals_list = self._ctxh_invoice_vals(month_start, charges, month_end)
         billed = self.move_ids.filtered(lambda m: m.move_type == "out_invoice" and m.state != "cancel"
                                         and m.ctxh_period_start == month_start)
         is_monthly = {line.product_id.id for line in self.line_ids if line.service_kind in MONTHLY_KINDS}

@@ -176,6 +176,20 @@ class TestBillingRun(CtxhContractCase):
         self.assertIn("Bảy triệu năm trăm nghìn đồng", text)
         self.assertNotIn("Dong", text)
 
+    def test_one_computation_of_a_month_per_payer(self):
+        """The monthly fee, the printed contract's amount per payer and a full month's invoices are one computation
+        (the contract's): with a reduction and shares that do not divide evenly, they still agree to the đồng."""
+        resident = self._resident(name="Tòng Văn Khiêm")
+        stay = self._admit(resident, date_start=datetime(2025, 12, 1, 3, 0))
+        contract = self._contract(resident, stay, payers={self.son: 67, self.daughter: 33},
+                                  reduction_percent=15, reduction_reason="Hộ cận nghèo")
+        self._run(date(2026, 3, 1))
+        invoiced = {move.partner_id: move.amount_total for move in contract.move_ids
+                    if move.ctxh_period_start == date(2026, 3, 1)}
+        per_payer = {payer.partner_id: amount for payer, amount in contract._ctxh_payer_month_amounts().items()}
+        self.assertEqual(per_payer, invoiced)
+        self.assertEqual(contract.amount_monthly, sum(invoiced.values()))
+
     def test_days_in_care_follow_the_facility_clock(self):
         """Admitted at 01:00 on 16 March in Vietnam (18:00 UTC on the 15th): billed 16 of 31 days, also when the
         accountant's own time zone (New York, where it is still the 15th) would say 17."""
