@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 
 class CtxhLegalParameter(models.Model):
@@ -30,8 +30,28 @@ class CtxhLegalParameter(models.Model):
     @api.model
     def _get(self, code, date=None):
         """The record of ``code`` in force on ``date`` (today by default)."""
-        date = date or fields.Date.context_today(self)
-        return self.sudo().search([("code", "=", code), ("date_from", "<=", date)], order="date_from desc", limit=1)
+        return self.sudo().browse(self._get_id(code, date or fields.Date.context_today(self)))
+
+    @api.model
+    @tools.ormcache("code", "date")
+    def _get_id(self, code, date):
+        """Cached like Odoo's system parameters: the overview, the reminder jobs and the round ask the same
+        figures many times, and they change only when an administrator records a new dated value."""
+        return self.sudo().search([("code", "=", code), ("date_from", "<=", date)],
+                                  order="date_from desc", limit=1).id or None
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
 
     @api.model
     def _get_value(self, code, default=0.0, date=None):
