@@ -20,9 +20,8 @@ from lxml import etree
 from odoo import fields
 from odoo.tools import SQL
 
+from odoo.addons.ctxh_reports.report.ctxh_report_statistics_xlsx import AGE_GROUPS, age_group_sql
 from odoo.addons.ctxh_services.models.ctxh_billing_run import CHUNK_SIZE_PARAM
-
-from ..report.ctxh_report_statistics_xlsx import AGE_GROUPS, age_group_sql
 
 
 class _Rollback(Exception):

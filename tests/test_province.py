@@ -6,8 +6,8 @@ from openpyxl import load_workbook
 
 from odoo.tests import TransactionCase, tagged
 
-from ..benchmark.bench import Benchmark
-from ..benchmark.province import Province
+from benchmarks.bench import Benchmark
+from benchmarks.province import Province
 
 SCALE = 0.004  # 200 residents, 240 stays, 12 in care, 8 contracts, 4,000 doses
 

@@ -13,7 +13,6 @@ from . import test_http_access_matrix
 from . import test_privacy_doors
 from . import test_http_privacy
 from . import test_http_fuzz
-from . import test_province
 from . import test_indexes
 from . import test_http_decided
 from . import test_http_external_api
