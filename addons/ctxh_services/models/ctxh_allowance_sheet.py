@@ -37,7 +37,7 @@ class CtxhAllowanceSheet(models.Model):
                                  default=lambda self: self.env.company, tracking=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     date_from = fields.Date(string="Month", required=True, tracking=True,
-                            default=lambda self: _month_bounds(fields.Date.context_today(self))[0])
+                            default=lambda self: _month_bounds(self.env.company._ctxh_today())[0])
     date_to = fields.Date(compute="_compute_date_to", store=True, string="Until")
     days_in_month = fields.Integer(compute="_compute_date_to", store=True)
     state = fields.Selection(
@@ -157,8 +157,10 @@ class CtxhAllowanceSheet(models.Model):
     def action_approve(self):
         self.env["res.users"]._ctxh_check_group(DIRECTOR)
         self._ctxh_check_state("computed")
-        return self._ctxh_action_write({"state": "approved", "approved_by_id": self.env.uid,
-                                        "approved_date": fields.Date.context_today(self)})
+        for sheet in self:
+            sheet._ctxh_action_write({"state": "approved", "approved_by_id": self.env.uid,
+                                      "approved_date": sheet.company_id._ctxh_today()})
+        return True
 
     def action_reset_draft(self):
         """Back to draft before the approval; an approved sheet stays approved."""

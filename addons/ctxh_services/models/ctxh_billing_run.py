@@ -32,7 +32,7 @@ class CtxhBillingRun(models.Model):
                                  default=lambda self: self.env.company)
     currency_id = fields.Many2one(related="company_id.currency_id")
     date_from = fields.Date(string="From", required=True, tracking=True,
-                            default=lambda self: fields.Date.context_today(self).replace(day=1))
+                            default=lambda self: self.env.company._ctxh_today().replace(day=1))
     date_to = fields.Date(string="To", compute="_compute_date_to", store=True, readonly=False, required=True,
                           precompute=True)
     journal_id = fields.Many2one("account.journal", string="Journal", check_company=True,

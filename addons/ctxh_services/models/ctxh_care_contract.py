@@ -39,9 +39,10 @@ class CtxhCareContract(models.Model):
     stay_id = fields.Many2one("ctxh.stay", string="Stay", check_company=True, tracking=True,
                               domain="[('resident_id', '=', resident_id)]",
                               help="The stay billed by this contract; the days in care come from it.")
-    date = fields.Date(string="Contract Date", required=True, default=fields.Date.context_today, tracking=True,
-                       index=True, help="Prices of new lines are those in force on this date.")
-    date_start = fields.Date(string="Start", required=True, default=fields.Date.context_today, tracking=True)
+    date = fields.Date(string="Contract Date", required=True, default=lambda self: self.env.company._ctxh_today(),
+                       tracking=True, index=True, help="Prices of new lines are those in force on this date.")
+    date_start = fields.Date(string="Start", required=True, default=lambda self: self.env.company._ctxh_today(),
+                             tracking=True)
     date_end = fields.Date(string="End", tracking=True)
     billing_mode = fields.Selection(
         [("advance", "In advance"), ("arrears", "In arrears")], required=True, default="advance",
@@ -152,12 +153,13 @@ class CtxhCareContract(models.Model):
         """)
         return result
 
-    @api.depends("line_ids.price_subtotal", "line_ids.service_kind", "reduction_percent", "date_start")
+    @api.depends("line_ids.quantity", "line_ids.price_unit", "line_ids.discount", "line_ids.service_kind",
+                 "reduction_percent")
     def _compute_amount_monthly(self):
         for contract in self:
-            # a full month, as the invoices compute it
-            contract.amount_monthly = sum(amount for _product, _text, amount in contract._ctxh_month_items(
-                (contract.date_start or fields.Date.today()).replace(day=1))) if contract.currency_id else 0.0
+            # a full month, as the invoices compute it (the month only names the lines, which are not kept)
+            month_start = (contract.date_start or contract.company_id._ctxh_today()).replace(day=1)
+            contract.amount_monthly = sum(amount for _product, _text, amount in contract._ctxh_month_items(month_start))
 
     def _compute_move_count(self):
         counts = dict(self.env["account.move"]._read_group(
@@ -177,7 +179,7 @@ class CtxhCareContract(models.Model):
         domain = self._ctxh_open_moves_domain()
         due = dict(Move._read_group(domain, ["ctxh_contract_id"], ["amount_residual_signed:sum"]))
         overdue = dict(Move._read_group(
-            [*domain, ("move_type", "=", "out_invoice"), ("invoice_date_due", "<", fields.Date.context_today(self))],
+            [*domain, ("move_type", "=", "out_invoice"), ("invoice_date_due", "<", self.env.company._ctxh_today())],
             ["ctxh_contract_id"], ["amount_residual_signed:sum"]))
         for contract in self:
             contract.amount_due = due.get(contract, 0.0)
@@ -363,7 +365,8 @@ class CtxhCareContract(models.Model):
         None) of each monthly service and the extra services ``usages``, after the reduction, each rounded:
         [(product, description, amount)] before it is split between the payers."""
         self.ensure_one()
-        currency = self.currency_id
+        # a contract being drafted has no facility until its resident is chosen
+        currency = self.currency_id or self.env.company.currency_id
         month_days = calendar.monthrange(month_start.year, month_start.month)[1]
         days = month_days if days is None else days
         reduction = 1 - self.reduction_percent / 100.0
@@ -406,7 +409,8 @@ class CtxhCareContract(models.Model):
         return charges
 
     def _ctxh_invoice_vals(self, month_start, charges, invoice_date, run=None):
-        """Values of the month's invoices of the contract, one per payer, from its ``charges``."""
+        """Values of the month's invoices of the contract, one per payer, from its ``charges`` (no side effects);
+        ``run`` is the billing run that makes them, if any."""
         self.ensure_one()
         month = month_start.strftime("%m/%Y")
         return [{
@@ -420,7 +424,7 @@ class CtxhCareContract(models.Model):
                               resident=self.resident_id.name, month=month),
             "ctxh_contract_id": self.id,
             "ctxh_period_start": month_start,
-            "ctxh_billing_run_id": run.id if run else False,
+            "ctxh_billing_run_id": (run and run.id) or False,
             "invoice_user_id": ((run and run.user_id) or self.env.user).id,
             "invoice_payment_term_id": self.payment_term_id.id,
             "invoice_line_ids": [Command.create({
@@ -430,12 +434,13 @@ class CtxhCareContract(models.Model):
         } for payer, lines in charges.items()]
 
     def _ctxh_payer_month_amounts(self):
-        """{payer: what a full month of the monthly services costs that payer}, as the invoices split it."""
+        """{payer: what a full month of the monthly services costs that payer}, as the invoices split it
+        (every payer present, 0 when the contract has no monthly service)."""
         self.ensure_one()
-        monthly = self.line_ids.filtered(lambda line: line.service_kind in MONTHLY_KINDS).product_id
-        charges = self._ctxh_month_charges(self.date_start.replace(day=1))
-        return {payer: sum(amount for product, _text, amount in lines if product in monthly)
-                for payer, lines in charges.items()}
+        amounts = dict.fromkeys(self.payer_ids.sorted(lambda p: (p.sequence, p.id)), 0.0)
+        for payer, lines in self._ctxh_month_charges(self.date_start.replace(day=1)).items():
+            amounts[payer] = sum(amount for _product, _text, amount in lines)
+        return amounts
 
     def _ctxh_main_payer(self):
         return self.payer_ids.sorted(lambda p: (p.sequence, p.id))[:1].partner_id

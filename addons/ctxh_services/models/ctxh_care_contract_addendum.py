@@ -70,9 +70,9 @@ class CtxhCareContractAddendum(models.Model):
         lock_rows(self)
         lock_rows(self.contract_id)
         self._ctxh_check_state("draft")
-        today = fields.Date.context_today(self)
         for addendum in self:
             contract = addendum.contract_id
+            today = contract.company_id._ctxh_today()
             contract._ctxh_check_state("active")
             if not addendum.line_ids and not addendum.replace_payers:
                 raise UserError(self.env._("Addendum %s changes nothing: add services or payers.",

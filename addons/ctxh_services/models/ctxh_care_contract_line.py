@@ -39,7 +39,7 @@ class CtxhCareContractLine(models.Model):
             contract = line.contract_id
             if line.product_id and contract.company_id:
                 line.price_unit = PriceList._get_price(
-                    contract.company_id, line.product_id, contract.date or fields.Date.context_today(line))
+                    contract.company_id, line.product_id, contract.date or contract.company_id._ctxh_today())
             elif not line.price_unit:
                 line.price_unit = 0.0
 

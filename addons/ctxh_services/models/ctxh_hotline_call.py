@@ -103,7 +103,7 @@ class CtxhHotlineCall(models.Model):
                 continue
             call.activity_schedule(
                 "ctxh_services.mail_activity_type_ctxh_emergency_call",
-                date_deadline=fields.Date.context_today(call),
+                date_deadline=call.company_id._ctxh_today(),
                 summary=self.env._("Emergency call %(ref)s: %(topic)s", ref=call.name, topic=call.topic_id.name),
                 note=call.summary or "",
                 user_id=director.id,

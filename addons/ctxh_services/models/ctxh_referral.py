@@ -65,15 +65,14 @@ class CtxhReferral(models.Model):
 
     @api.depends("state", "date_due")
     def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
         for referral in self:
-            referral.is_overdue = (referral.state in ("sent", "accepted")
-                                   and bool(referral.date_due) and referral.date_due < today)
+            referral.is_overdue = (referral.state in ("sent", "accepted") and bool(referral.date_due)
+                                   and referral.date_due < referral.company_id._ctxh_today())
 
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on overdue referrals."))
-        today = fields.Date.context_today(self)
+        today = self.env.company._ctxh_today()
         if (operator == "=") == value:
             return [("state", "in", ("sent", "accepted")), ("date_due", "<", today)]
         return ["|", "|", ("state", "not in", ("sent", "accepted")), ("date_due", "=", False),
@@ -108,19 +107,20 @@ class CtxhReferral(models.Model):
         """Send to the receiving organisation; the due date follows the configured delay if empty."""
         self.env["res.users"]._ctxh_check_group(CARE)
         self._ctxh_check_state("draft")
-        today = fields.Date.context_today(self)
         # a resident's health is shared with the receiving health service only with the consent to it
         for referral in self.filtered(lambda r: r.resident_id and r.service_type == "health"):
-            if not referral.resident_id._ctxh_has_consent("share_hospital", referral.date_sent or today):
+            on_date = referral.date_sent or referral.company_id._ctxh_today()
+            if not referral.resident_id._ctxh_has_consent("share_hospital", on_date):
                 raise UserError(self.env._(
                     "%s has not consented to sharing their health information with a hospital: record the "
                     "consent before sending the referral.", referral.resident_id.name))
         days = int(self.env["ctxh.legal.parameter"]._get_value("referral_response_days", 14))
         for referral in self:
+            date_sent = referral.date_sent or referral.company_id._ctxh_today()
             referral._ctxh_action_write({
                 "state": "sent",
-                "date_sent": referral.date_sent or today,
-                "date_due": referral.date_due or (referral.date_sent or today) + relativedelta(days=days),
+                "date_sent": date_sent,
+                "date_due": referral.date_due or date_sent + relativedelta(days=days),
             })
         return True
 

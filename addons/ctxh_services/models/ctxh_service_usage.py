@@ -24,7 +24,7 @@ class CtxhServiceUsage(models.Model):
     currency_id = fields.Many2one(related="contract_id.currency_id")
     product_id = fields.Many2one("product.product", string="Service", required=True, check_company=True, index=True,
                                  domain="[('ctxh_service_kind', 'in', ('extra_unit', 'home_visit'))]")
-    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    date = fields.Date(required=True, default=lambda self: self.env.company._ctxh_today(), index=True)
     quantity = fields.Float(default=1.0, required=True, digits="Product Unit of Measure")
     price_unit = fields.Monetary(string="Unit Price", compute="_compute_price_unit", store=True,
                                  readonly=False, precompute=True)
@@ -47,8 +47,9 @@ class CtxhServiceUsage(models.Model):
                 # the contract's agreed price first, else the price in force on the day
                 agreed = usage.contract_id.line_ids.filtered(
                     lambda line, product=usage.product_id: line.product_id == product)[:1]
+                facility = usage.contract_id.company_id
                 usage.price_unit = agreed.price_unit if agreed else PriceList._get_price(
-                    usage.contract_id.company_id, usage.product_id, usage.date or fields.Date.context_today(usage))
+                    facility, usage.product_id, usage.date or facility._ctxh_today())
             elif not usage.price_unit:
                 usage.price_unit = 0.0
 

@@ -1,6 +1,6 @@
 """Shared fixtures of the services tests (and of the reports' tests that need contracts and invoices)."""
 
-from datetime import date
+from datetime import date, datetime
 
 from odoo.fields import Command
 
@@ -56,6 +56,14 @@ class CtxhContractCase(CtxhResidentsCase):
         if activate:
             contract.with_user(cls.director_a).action_activate()
         return contract
+
+    @classmethod
+    def _resident_under_contract(cls, **vals):
+        """Hoàng Thị Mận, in care since 1 December 2025 under a signed contract her son pays 60% of and her
+        daughter 40% (``vals`` adds to the contract): (resident, stay, contract)."""
+        resident = cls._resident(name="Hoàng Thị Mận")
+        stay = cls._admit(resident, date_start=datetime(2025, 12, 1, 3, 0))
+        return resident, stay, cls._contract(resident, stay, payers={cls.son: 60, cls.daughter: 40}, **vals)
 
     def _pay(self, moves, journal_type="cash", day=None, amount=None, user=None):
         """Register the payment of ``moves`` (or the refund of credit notes) as the accountant would."""

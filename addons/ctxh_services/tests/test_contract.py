@@ -1,5 +1,6 @@
 from datetime import date, datetime
 
+from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -8,6 +9,7 @@ from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.ctxh_residents.tests.common import TwoConnectionsCase
+from odoo.addons.ctxh_residents.tools.groups import ACCOUNTANT
 
 from .common import CtxhContractCase
 
@@ -105,9 +107,7 @@ class TestBillingRun(CtxhContractCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.resident = cls._resident(name="Hoàng Thị Mận")
-        cls.stay = cls._admit(cls.resident, date_start=datetime(2025, 12, 1, 3, 0))
-        cls.contract = cls._contract(cls.resident, cls.stay, payers={cls.son: 60, cls.daughter: 40})
+        cls.resident, cls.stay, cls.contract = cls._resident_under_contract()
 
     def test_one_invoice_per_contract_and_payer(self):
         """A full month gives each payer an invoice for their share; posting posts them."""
@@ -189,6 +189,24 @@ class TestBillingRun(CtxhContractCase):
         per_payer = {payer.partner_id: amount for payer, amount in contract._ctxh_payer_month_amounts().items()}
         self.assertEqual(per_payer, invoiced)
         self.assertEqual(contract.amount_monthly, sum(invoiced.values()))
+
+    def test_a_contract_without_monthly_services_costs_its_payers_nothing_a_month(self):
+        """A contract of extra services only charges no payer a monthly fee (the printed contract names them all)."""
+        resident = self._resident(name="Lò Văn Pấu")
+        contract = self._contract(resident, products=self.laundry, activate=False,
+                                  payers={self.son: 50, self.daughter: 50})
+        self.assertEqual(contract.amount_monthly, 0)
+        self.assertEqual(contract._ctxh_payer_month_amounts(), dict.fromkeys(contract.payer_ids, 0.0))
+
+    def test_defaults_follow_the_facility_clock(self):
+        """At 01:00 on 1 April in Vietnam (18:00 UTC on 31 March) an accountant whose time zone is UTC starts
+        April's billing run and a contract dated 1 April."""
+        self.accountant_a.tz = "UTC"
+        accountant = self.env(user=self.accountant_a, context={"tz": "UTC"})
+        with freeze_time(datetime(2026, 3, 31, 18, 0)):
+            self.assertEqual(Form(accountant["ctxh.billing.run"]).date_from, date(2026, 4, 1))
+            contract = Form(accountant["ctxh.care.contract"])
+            self.assertEqual((contract.date, contract.date_start), (date(2026, 4, 1), date(2026, 4, 1)))
 
     def test_days_in_care_follow_the_facility_clock(self):
         """Admitted at 01:00 on 16 March in Vietnam (18:00 UTC on the 15th): billed 16 of 31 days, also when the
@@ -370,7 +388,7 @@ class TestBillingRun(CtxhContractCase):
 
     def test_facilities_are_kept_apart(self):
         """Another facility's accountant sees none of these contracts, and its run bills none of them."""
-        accountant_b = new_test_user(self.env, login="cb_accountant", groups="ctxh_residents.group_ctxh_accountant",
+        accountant_b = new_test_user(self.env, login="cb_accountant", groups=ACCOUNTANT,
                                      company_id=self.facility_b.id, company_ids=[self.facility_b.id])
         Contract = self.env["ctxh.care.contract"].with_user(accountant_b)
         self.assertFalse(Contract.search([("id", "=", self.contract.id)]))

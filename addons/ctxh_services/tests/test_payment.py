@@ -20,10 +20,7 @@ class TestPayments(CtxhContractCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.resident = cls._resident(name="Hoàng Thị Mận")
-        cls.stay = cls._admit(cls.resident, date_start=datetime(2025, 12, 1, 3, 0))
-        cls.contract = cls._contract(cls.resident, cls.stay, payers={cls.son: 60, cls.daughter: 40},
-                                     deposit_amount=2_000_000)
+        cls.resident, cls.stay, cls.contract = cls._resident_under_contract(deposit_amount=2_000_000)
 
     def _posted_month(self, month_start):
         run = self._run(month_start)
@@ -140,7 +137,7 @@ class TestPayments(CtxhContractCase):
         self.stay._end(datetime(2026, 3, 10, 3, 0))
         contract = self.contract.with_user(self.accountant_a)
         contract.action_terminate()
-        self.assertEqual(contract.liquidation_date, fields.Date.context_today(contract))
+        self.assertEqual(contract.liquidation_date, self.facility_a._ctxh_today())
         self.assertEqual(usage.billed_period_start, date(2026, 3, 1))
         due = round(7_500_000 * 10 / 31)
         son_days = 4_500_000 - round(due * 0.6)

@@ -1,6 +1,5 @@
 from datetime import timedelta
 
-from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -18,7 +17,7 @@ class CtxhSocialCase(CtxhResidentsCase):
         cls.emergency_type = cls.env.ref("ctxh_residents.admission_type_emergency")
         cls.hospital = cls.env["res.partner"].create({"name": "Bệnh viện Đa khoa tỉnh Lạng Sơn", "is_company": True})
         cls.client = cls.env["res.partner"].create({"name": "Hoàng Thị Lụa", "company_id": cls.facility_a.id})
-        cls.today = fields.Date.context_today(cls.env["res.users"])
+        cls.today = cls.facility_a._ctxh_today()
 
     def _call(self, user=None, **vals):
         return self.env["ctxh.hotline.call"].with_user(user or self.care_a).create({
@@ -46,7 +45,7 @@ class TestHotlineCall(CtxhSocialCase):
         alerts = self._director_alerts(call)
         self.assertEqual(len(alerts), 1)
         self.assertEqual(alerts.user_id, self.director_a)
-        self.assertEqual(alerts.date_deadline, fields.Date.context_today(call))
+        self.assertEqual(alerts.date_deadline, call.company_id._ctxh_today())
         self.assertTrue(call.director_alerted)
         self.assertRegex(call.name, r"^CG/\d{4}/\d{5}$")
         call.write({"summary": "Đã liên hệ công an xã.", "urgency": "emergency", "outcome": "emergency"})

@@ -1,4 +1,3 @@
-from odoo import fields
 from odoo.tests import tagged
 
 from odoo.addons.ctxh_residents.tests.common import CtxhTourCase
@@ -10,7 +9,7 @@ class TestBillingTour(CtxhTourCase):
         """In the browser, the accountant creates this month's billing run, generates one invoice per payer
         and posts them, each due by the contract's payment terms."""
         company = self.env.ref("base.main_company")
-        month_start = fields.Date.context_today(self.env["ctxh.billing.run"]).replace(day=1)
+        month_start = company._ctxh_today().replace(day=1)
         contracts = self.env["ctxh.care.contract"].search([("company_id", "=", company.id), ("state", "=", "active")])
         self.assertTrue(contracts, "the demo data has active contracts")
         self.start_tour("/odoo", "ctxh_billing_tour", login="ketoan")
