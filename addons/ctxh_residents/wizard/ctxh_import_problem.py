@@ -7,7 +7,6 @@ class CtxhImportProblem(models.TransientModel):
     _name = "ctxh.import.problem"
     _description = "Import Problem"
     _order = "sequence, id"
-
     wizard_id = fields.Many2one("ctxh.import.wizard", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer()
     sheet = fields.Char(required=True)

@@ -1,1 +1,2 @@
+from . import ctxh_import_sheet_contract
 from . import ctxh_import_wizard
