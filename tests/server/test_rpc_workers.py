@@ -1,9 +1,9 @@
 """JSON-RPC checks against a real multi-worker Odoo server (README, "Larger deployments").
 
-The HttpCase suites of ctxh_reports build their fixtures inside a test transaction the server shares; a
+The HttpCase suites of tests/ build their fixtures inside a test transaction the server shares; a
 separate multi-worker server cannot see those, so this suite works on the demo data as it is and logs in
 over HTTP like a browser, as the demo users (password = login). It reuses the access matrix of
-ctxh_reports (``access_matrix.py``, loaded from its file: it imports nothing) and checks:
+tests/ (``access_matrix.py``, loaded from its file: it imports nothing) and checks:
 
 - read access, every model of the matrix by every role: the demo user of the role reads the model's
   records, or gets an AccessError where the matrix denies it; a model with no demo record in the role's
@@ -41,7 +41,7 @@ if not SERVER_URL:
 
 ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location(
-    "ctxh_access_matrix", ROOT / "addons" / "ctxh_reports" / "tests" / "access_matrix.py")
+    "ctxh_access_matrix", ROOT / "tests" / "access_matrix.py")
 matrix = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(matrix)
 

@@ -1,3 +1,6 @@
+"""Every domain the lists, the scheduled jobs, the reports and the dashboards filter the large tables on has an
+index on a filtered column, not only on the facility: read from the queries PostgreSQL is asked (EXPLAIN)."""
+
 import itertools
 import re
 

@@ -1,3 +1,6 @@
+"""Sensitive details over HTTP: call_kw, the views' field lists, CSV export and the chatter's tracked values give
+care staff and accountants nothing of HIV, drug use or victim details."""
+
 import json
 from types import SimpleNamespace
 

@@ -1,3 +1,6 @@
+"""Sensitive details and health records stay with medical staff and directors at every ORM door (read, search,
+group-by, export, related paths, name search, call_kw), for care staff and accountants (privacy_common.py)."""
+
 from odoo.api import call_kw
 from odoo.exceptions import AccessError
 from odoo.tests import tagged

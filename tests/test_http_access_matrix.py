@@ -1,3 +1,6 @@
+"""The access matrix checked over JSON-RPC, the web client's own door: every cell as each demo role, with the
+answers an integration sees (a clean refusal, never a traceback)."""
+
 import time
 
 from odoo.tests import tagged
