@@ -81,10 +81,9 @@ class CtxhCarePlan(models.Model):
 
     @api.depends("review_date", "state")
     def _compute_review_overdue(self):
-        today = fields.Date.context_today(self)
         for plan in self:
             plan.review_overdue = bool(plan.state in self._review_states() and plan.review_date
-                                       and plan.review_date < today)
+                                       and plan.review_date < plan.company_id._ctxh_today())
 
     @api.model
     def _review_states(self):

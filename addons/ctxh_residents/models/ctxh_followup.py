@@ -41,8 +41,8 @@ class CtxhFollowup(models.Model):
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
 
     def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
         for followup in self:
+            today = followup.company_id._ctxh_today()
             followup.is_overdue = followup.state == "planned" and followup.date_planned < today
 
     def _search_is_overdue(self, operator, value):

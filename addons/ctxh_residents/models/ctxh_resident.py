@@ -211,15 +211,15 @@ class CtxhResident(models.Model):
 
     @api.depends("birthdate", "birth_year")
     def _compute_age(self):
-        today = fields.Date.context_today(self)
         for resident in self:
-            resident.age = resident._ctxh_age_on(today) or 0
+            # the facility's day: an age turns at its midnight, whoever looks
+            resident.age = resident._ctxh_age_on(resident.company_id._ctxh_today()) or 0
 
     @api.depends("hi_card_expiry")
     def _compute_hi_card_expired(self):
-        today = fields.Date.context_today(self)
         for resident in self:
-            resident.hi_card_expired = bool(resident.hi_card_expiry and resident.hi_card_expiry < today)
+            resident.hi_card_expired = bool(resident.hi_card_expiry
+                                            and resident.hi_card_expiry < resident.company_id._ctxh_today())
 
     @api.depends("relative_ids.is_guardian", "relative_ids.partner_id")
     def _compute_guardian_id(self):

@@ -93,10 +93,9 @@ class CtxhStay(models.Model):
 
     @api.depends("date_end_planned", "state")
     def _compute_days_left(self):
-        today = fields.Date.context_today(self)
         for stay in self:
             active = stay.state == "active" and stay.date_end_planned
-            stay.days_left = (stay.date_end_planned - today).days if active else 0
+            stay.days_left = (stay.date_end_planned - stay.company_id._ctxh_today()).days if active else 0
 
     def _assign_bed(self, bed, when=None):
         """Move the resident to ``bed`` at ``when``: the current assignment ends, a new one starts."""

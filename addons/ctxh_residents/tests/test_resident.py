@@ -29,6 +29,16 @@ class TestResident(CtxhResidentsCase):
         approximate = self._resident(name="Bé Na", birth_year=2019, birthdate_approximate=True)
         self.assertEqual(approximate.age, 7)
 
+    def test_age_turns_at_the_facility_midnight(self):
+        """At 01:00 on 16 March in Vietnam (18:00 UTC on the 15th) a resident born on 16 March is a year older, also
+        for a user whose own time zone (New York) is still on the 15th; so is an insurance card expiring the 15th."""
+        resident = self._resident(birthdate=date(2000, 3, 16), hi_card_expiry=date(2026, 3, 15))
+        with freeze_time("2026-03-15 18:00:00"):
+            seen = resident.with_context(tz="America/New_York")
+            seen.invalidate_recordset(["age", "hi_card_expired"])
+            self.assertEqual(seen.age, 26)
+            self.assertTrue(seen.hi_card_expired)
+
     def test_age_in_sql_is_the_same_rule(self):
         """The age the reports count in SQL is the resident's own: on the eve of a birthday, on the day, from the
         year alone, and unknown."""
