@@ -19,7 +19,7 @@ class CtxhAssessment(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
+    date = fields.Date(required=True, default=lambda self: self.env.company._ctxh_today(), tracking=True, index=True)
     kind = fields.Selection(
         [("initial", "Initial"), ("periodic", "Periodic"), ("discharge", "Before discharge")],
         string="Kind", required=True, default="initial", tracking=True,

@@ -34,7 +34,7 @@ class CtxhCarePlan(models.Model):
                                     domain="[('resident_id', '=', resident_id)]")
     user_id = fields.Many2one("res.users", string="Responsible", default=lambda self: self.env.user, index=True,
                               tracking=True, help="Case worker in charge of the plan.")
-    date_start = fields.Date(string="Start", default=fields.Date.context_today)
+    date_start = fields.Date(string="Start", default=lambda self: self.env.company._ctxh_today())
     review_date = fields.Date(tracking=True, help="Date by which the team reviews the plan.")
     goal_ids = fields.One2many("ctxh.care.plan.goal", "plan_id", string="Goals", copy=True)
     intervention_ids = fields.One2many("ctxh.care.plan.intervention", "plan_id", string="Interventions",

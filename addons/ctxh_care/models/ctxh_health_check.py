@@ -24,7 +24,7 @@ class CtxhHealthCheck(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
+    date = fields.Date(required=True, default=lambda self: self.env.company._ctxh_today(), tracking=True, index=True)
     examiner_id = fields.Many2one("res.users", string="Examiner", default=lambda self: self.env.user,
                                   tracking=True, index=True)
     height = fields.Float(string="Height (cm)", digits=(5, 1))

@@ -42,7 +42,8 @@ class CtxhMedication(models.Model):
     )
     times_of_day = fields.Char(required=True, default="07:00", tracking=True,
                                help="Local times of the doses, separated by commas, e.g. 07:00,19:00.")
-    date_start = fields.Date(string="From", required=True, default=fields.Date.context_today, tracking=True)
+    date_start = fields.Date(string="From", required=True, default=lambda self: self.env.company._ctxh_today(),
+                             tracking=True)
     date_end = fields.Date(string="Until", tracking=True, help="Last day of the treatment; empty if ongoing.")
     prescriber_id = fields.Many2one("res.users", string="Prescriber", default=lambda self: self.env.user,
                                     tracking=True, index=True)

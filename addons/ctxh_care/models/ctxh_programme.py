@@ -35,7 +35,7 @@ class CtxhProgramme(models.Model):
     schedule = fields.Char(help="When the programme meets, e.g. Monday, Wednesday and Friday, 8:00 to 10:00.")
     location = fields.Char()
     capacity = fields.Integer(help="Most residents enrolled at the same time; 0 for no limit.")
-    date_start = fields.Date(string="Start", default=fields.Date.context_today)
+    date_start = fields.Date(string="Start", default=lambda self: self.env.company._ctxh_today())
     date_end = fields.Date(string="End")
     hours_per_session = fields.Float(default=2.0, help="Hours a session lasts; counts towards each "
                                      "resident's hours when they attend.")

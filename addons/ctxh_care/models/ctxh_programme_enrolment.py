@@ -23,7 +23,7 @@ class CtxhProgrammeEnrolment(models.Model):
                                   check_company=True, domain="[('state', '=', 'in_care')]")
     company_id = fields.Many2one(related="programme_id.company_id", store=True, index=True)
     kind = fields.Selection(related="programme_id.kind")
-    date = fields.Date(string="Enrolled On", required=True, default=fields.Date.context_today)
+    date = fields.Date(string="Enrolled On", required=True, default=lambda self: self.env.company._ctxh_today())
     state = fields.Selection([("enrolled", "Enrolled"), ("completed", "Completed"), ("dropped", "Dropped")],
                              default="enrolled", required=True, tracking=True, index=True, copy=False)
     result = fields.Selection([("passed", "Passed"), ("failed", "Failed")], tracking=True)

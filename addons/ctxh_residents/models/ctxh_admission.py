@@ -37,7 +37,8 @@ class CtxhAdmission(models.Model):
     admission_type_id = fields.Many2one("ctxh.admission.type", string="Admission Type", required=True, tracking=True,
                                         index=True, domain="[('drug_rehab', '=', facility_type == 'drug_rehab')]")
     is_emergency = fields.Boolean(related="admission_type_id.is_emergency")
-    request_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
+    request_date = fields.Date(required=True, default=lambda self: self.env.company._ctxh_today(), tracking=True,
+                               index=True)
     source = fields.Selection(
         [
             ("hotline", "Hotline"),

@@ -29,7 +29,7 @@ class CtxhConsent(models.Model):
                                 help="A child's consent is given by the guardian (and the child's own from age 7).")
     relative_id = fields.Many2one("ctxh.resident.relative", string="Guardian",
                                   domain="[('resident_id', '=', resident_id)]")
-    date_given = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    date_given = fields.Date(required=True, default=lambda self: self.env.company._ctxh_today(), tracking=True)
     attachment_ids = fields.Many2many("ir.attachment", string="Signed Form")
     state = fields.Selection([("given", "Given"), ("withdrawn", "Withdrawn")], default="given", required=True,
                              tracking=True, index=True)

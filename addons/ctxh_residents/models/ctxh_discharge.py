@@ -29,7 +29,7 @@ class CtxhDischarge(models.Model):
     resident_id = fields.Many2one(related="stay_id.resident_id", store=True, index=True)
     company_id = fields.Many2one(related="stay_id.company_id", store=True, index=True, string="Facility")
     reason_id = fields.Many2one("ctxh.discharge.reason", string="Ground", required=True, tracking=True)
-    request_date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    request_date = fields.Date(required=True, default=lambda self: self.env.company._ctxh_today(), index=True)
     requested_by = fields.Selection(
         [
             ("resident", "The resident"),

@@ -27,7 +27,7 @@ class CtxhStayExtension(models.Model):
     body_id = fields.Many2one("ctxh.supervising.body", string="Decided By", required=True,
                               help="The superior body that decided the extension.")
     decision_number = fields.Char(required=True, help="Number of the superior body's decision.")
-    decision_date = fields.Date(required=True, default=fields.Date.context_today)
+    decision_date = fields.Date(required=True, default=lambda self: self.env.company._ctxh_today())
     date_end_previous = fields.Date(string="Previous Limit", readonly=True)
     date_end_new = fields.Date(string="New Limit", required=True)
     reason = fields.Text(required=True)
