@@ -1,3 +1,7 @@
+"""The province generator and the benchmark (top-level benchmarks/) at a small scale: the generator makes what the
+ORM would have made, and every benchmark case gives the same figures as its bare SQL baseline, so bin/province and
+bin/benchmark measure a faithful province."""
+
 import io
 from datetime import date
 
