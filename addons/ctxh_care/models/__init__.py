@@ -1,6 +1,7 @@
 from . import ctxh_assessment_domain
 from . import ctxh_assessment_line
 from . import ctxh_assessment
+from . import ctxh_care_plan_line_mixin
 from . import ctxh_care_plan_goal
 from . import ctxh_care_plan_intervention
 from . import ctxh_care_plan

@@ -7,15 +7,8 @@ class CtxhCarePlanIntervention(models.Model):
     _name = "ctxh.care.plan.intervention"
     _description = "Care Plan Intervention"
     _rec_name = "description"
-    _inherit = ["ctxh.write.guard.mixin"]
-    _ctxh_parent_field = "plan_id"
-    _ctxh_deletable = "a line of a care plan not yet approved (an approved plan's lines are frozen)"
-    _order = "sequence, id"
-    _check_company_auto = True
+    _inherit = ["ctxh.care.plan.line.mixin"]
 
-    plan_id = fields.Many2one("ctxh.care.plan", string="Care Plan", required=True, ondelete="cascade", index=True)
-    company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True, string="Facility")
-    sequence = fields.Integer(default=10)
     kind = fields.Selection(
         [
             ("daily_care", "Daily care"),

@@ -12,8 +12,8 @@ class CtxhProgrammeSession(models.Model):
 
     _name = "ctxh.programme.session"
     _description = "Programme Session"
-    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.write.guard.mixin"]
-    _ctxh_action_fields = ("state",)
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.session.mixin"]
+    _ctxh_reopen_from = ("done", "cancelled")  # a held class is reopened to correct its attendance
     _ctxh_frozen = {"done": ALL, "cancelled": ALL}
     _ctxh_free_fields = ("note",)
     _ctxh_deletable = "a session planned and not held"
@@ -35,8 +35,6 @@ class CtxhProgrammeSession(models.Model):
     instructor_id = fields.Many2one("res.users", string="Instructor", check_company=True, tracking=True, index=True,
                                     compute="_compute_instructor_id", store=True, readonly=False, precompute=True)
     location = fields.Char(compute="_compute_location", store=True, readonly=False, precompute=True)
-    state = fields.Selection([("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
-                             default="planned", required=True, tracking=True, index=True, copy=False)
     attendance_ids = fields.One2many("ctxh.programme.attendance", "session_id", string="Attendance", copy=False)
     present_count = fields.Integer(compute="_compute_attendance_counts", string="Present")
     absent_count = fields.Integer(compute="_compute_attendance_counts", string="Absent")
@@ -52,7 +50,7 @@ class CtxhProgrammeSession(models.Model):
     def _compute_display_name(self):
         for session in self:
             start = session.date_start and fields.Date.to_string(
-                fields.Datetime.context_timestamp(session, session.date_start).date())
+                session.company_id._ctxh_local(session.date_start).date())
             label = session.topic or start or ""
             session.display_name = f"{session.programme_id.name} – {label}" if session.programme_id else label
 
@@ -118,22 +116,9 @@ class CtxhProgrammeSession(models.Model):
         self.attendance_ids.write({"status": "present"})
         return True
 
-    def action_done(self):
-        self.env["res.users"]._ctxh_check_group(CARE)
-        self._ctxh_check_state("planned")
+    def _ctxh_check_can_close(self):
         unmarked = self.attendance_ids.filtered(lambda a: not a.status)
         if unmarked:
             raise UserError(self.env._(
                 "Mark the attendance of every resident before closing the session (not marked: %s).",
                 ", ".join(unmarked.resident_id.mapped("name"))))
-        return self._ctxh_action_write({"state": "done"})
-
-    def action_cancel(self):
-        self.env["res.users"]._ctxh_check_group(CARE)
-        self._ctxh_check_state("planned")
-        return self._ctxh_action_write({"state": "cancelled"})
-
-    def action_reset_planned(self):
-        self.env["res.users"]._ctxh_check_group(CARE)
-        self._ctxh_check_state("done", "cancelled")
-        return self._ctxh_action_write({"state": "planned"})

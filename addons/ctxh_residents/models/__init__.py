@@ -9,6 +9,7 @@ from . import ctxh_religion
 from . import ctxh_legal_parameter
 from . import mail_activity_mixin
 from . import ctxh_reminder_mixin
+from . import ctxh_session_mixin
 from . import ctxh_sensitive_access_log
 from . import ctxh_sensitive_read_mixin
 from . import ctxh_room

@@ -1,16 +1,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.ctxh_residents.tools.groups import CARE
-
 
 class CtxhCounsellingSession(models.Model):
     """A counselling session with a person or family from the community, or a resident."""
 
     _name = "ctxh.counselling.session"
     _description = "Counselling Session"
-    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.write.guard.mixin"]
-    _ctxh_action_fields = ("state",)
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.session.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -31,10 +28,6 @@ class CtxhCounsellingSession(models.Model):
     )
     notes = fields.Html()
     next_date = fields.Date(string="Next Session")
-    state = fields.Selection(
-        [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
-        default="planned", required=True, tracking=True, copy=False, index=True,
-    )
 
     @api.depends("name", "partner_id.name", "resident_id.name")
     def _compute_display_name(self):
@@ -47,18 +40,3 @@ class CtxhCounsellingSession(models.Model):
     def _check_client(self):
         if self.filtered(lambda s: not s.partner_id and not s.resident_id):
             raise ValidationError(self.env._("A counselling session needs a client or a resident."))
-
-    def action_done(self):
-        self.env["res.users"]._ctxh_check_group(CARE)
-        self._ctxh_check_state("planned")
-        return self._ctxh_action_write({"state": "done"})
-
-    def action_cancel(self):
-        self.env["res.users"]._ctxh_check_group(CARE)
-        self._ctxh_check_state("planned")
-        return self._ctxh_action_write({"state": "cancelled"})
-
-    def action_reset_planned(self):
-        self.env["res.users"]._ctxh_check_group(CARE)
-        self._ctxh_check_state("cancelled")
-        return self._ctxh_action_write({"state": "planned"})
