@@ -1,5 +1,4 @@
 import io
-from unittest.mock import patch
 
 from dateutil.relativedelta import relativedelta
 from openpyxl import load_workbook
@@ -27,15 +26,7 @@ class TestAccountantTour(CtxhTourCase):
         ])
         self.assertEqual(len(invoice), 1)
         self.assertEqual(invoice.payment_state, "not_paid", "the demo payer has not paid last month")
-        Report = self.registry["report.ctxh_reports.report_payment_voucher"]
-        check = Report._ctxh_check_printable
-        printed = []
-
-        def spy(report, docs):
-            printed.append((report.env.user.login, tuple(docs.ids)))
-            return check(report, docs)
-
-        with patch.object(Report, "_ctxh_check_printable", spy):
+        with self.ctxh_calls_of("report.ctxh_reports.report_payment_voucher", "_ctxh_check_printable") as printed:
             self.start_tour("/odoo", "ctxh_receipt_tour", login="ketoan")
         self.env.invalidate_all()  # the browser paid the invoice
 
@@ -56,24 +47,16 @@ class TestAccountantTour(CtxhTourCase):
     def test_accountant_prints_last_months_billing_workbook(self):
         """In the browser, the accountant prints last month's billing and collections workbook from the
         Reporting menu; the same workbook, fetched over HTTP, is in Vietnamese and lists every care invoice."""
-        Report = self.registry["report.ctxh_reports.ctxh_report_billing_xlsx"]
-        original = Report.generate_xlsx_report
-        generated = []
-
-        def spy(report, workbook, data, wizards):
-            generated.append((report.env.user.login, tuple(wizards.ids)))
-            return original(report, workbook, data, wizards)
-
         Wizard = self.env["ctxh.report.wizard"]
         last_id = Wizard.search([], order="id desc", limit=1).id or 0
-        with patch.object(Report, "generate_xlsx_report", spy):
+        with self.ctxh_calls_of("report.ctxh_reports.ctxh_report_billing_xlsx", "generate_xlsx_report") as generated:
             self.start_tour("/odoo", "ctxh_billing_workbook_tour", login="ketoan")
 
         wizard = Wizard.search([("id", ">", last_id)])
         self.assertEqual(len(wizard), 1)
         self.assertEqual(wizard.create_uid, self.accountant)
         self.assertEqual(generated, [("ketoan", (wizard.id,))], "downloaded once, by the accountant")
-        today = fields.Date.context_today(wizard.with_user(self.accountant))
+        today = self.accountant.company_id._ctxh_today()
         month_start = today.replace(day=1) - relativedelta(months=1)
         self.assertEqual((wizard.report_kind, wizard.date_from, wizard.date_to),
                          ("billing", month_start, month_start + relativedelta(day=31)))

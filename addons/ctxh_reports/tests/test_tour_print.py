@@ -1,5 +1,3 @@
-from unittest.mock import patch
-
 from odoo.tests import tagged
 
 from odoo.addons.ctxh_residents.tests.common import CtxhTourCase
@@ -12,15 +10,7 @@ class TestPrintTour(CtxhTourCase):
         from the form's button: the server renders it for the director, for the download and the HTML page."""
         admission = self.env.ref("ctxh_residents.admission_resident_qn_01")
         self.assertEqual((admission.state, admission.decision_number), ("admitted", "9/QĐ-TTBTXH"))
-        Report = self.registry["report.ctxh_reports.report_admission_decision"]
-        check = Report._ctxh_check_printable
-        printed = []
-
-        def spy(report, docs):
-            printed.append((report.env.user.login, tuple(docs.ids)))
-            return check(report, docs)
-
-        with patch.object(Report, "_ctxh_check_printable", spy):
+        with self.ctxh_calls_of("report.ctxh_reports.report_admission_decision", "_ctxh_check_printable") as printed:
             self.start_tour("/odoo", "ctxh_print_tour", login="giamdoc")
         self.assertGreaterEqual(len(printed), 2, "printed from the button, then read as HTML")
         self.assertEqual(set(printed), {("giamdoc", (admission.id,))})

@@ -2,7 +2,9 @@ import difflib
 import logging
 import re
 import threading
+from contextlib import contextmanager
 from datetime import date, datetime
+from unittest.mock import patch
 
 from psycopg2 import IntegrityError
 
@@ -29,6 +31,21 @@ class CtxhTourCase(HttpCase):
         # ("SystemError: AST constructor recursion depth mismatch"): read them all now,
         # in this thread, before the browser sends its parallel requests.
         cls.static_modules = http.root.statics
+
+    @contextmanager
+    def ctxh_calls_of(self, model, method):
+        """Record, while the browser works, each call of a report's method on the server: the user it ran for
+        and the records it was given (its last argument), so a tour proves what was printed and for whom."""
+        Model = self.registry[model]
+        original = getattr(Model, method)
+        calls = []
+
+        def spy(record, *args):
+            calls.append((record.env.user.login, tuple(args[-1].ids)))
+            return original(record, *args)
+
+        with patch.object(Model, method, spy):
+            yield calls
 
 
 class CtxhResidentsCase(TransactionCase):

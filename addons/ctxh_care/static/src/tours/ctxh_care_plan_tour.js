@@ -2,7 +2,7 @@
 
 import { formatDate } from "@web/core/l10n/dates";
 import { registry } from "@web/core/registry";
-import { openFromMenu } from "@ctxh_residents/tours/ctxh_tour_steps";
+import { openFromMenu, pickFromField } from "@ctxh_residents/tours/ctxh_tour_steps";
 
 const { DateTime } = luxon;
 
@@ -18,16 +18,12 @@ registry.category("web_tour.tours").add("ctxh_care_plan_tour", {
             trigger: ".o_control_panel_main_buttons .o-kanban-button-new",
             run: "click",
         },
-        {
-            content: "Look for the resident",
-            trigger: '.o_form_editable div[name="resident_id"] input',
-            run: "edit Huỳnh Ngọc Yến",
-        },
-        {
-            content: "The resident is offered",
-            trigger: '.o-autocomplete--dropdown-item:contains("Huỳnh Ngọc Yến")',
-            run: "click",
-        },
+        ...pickFromField(
+            '.o_form_editable div[name="resident_id"] input',
+            "Huỳnh Ngọc Yến",
+            "Huỳnh Ngọc Yến",
+            "the resident",
+        ),
         {
             content: "Her current stay is filled in",
             trigger: '.o_form_editable div[name="stay_id"] input:value(Huỳnh Ngọc Yến)',
@@ -85,7 +81,7 @@ registry.category("web_tour.tours").add("ctxh_care_plan_tour", {
         },
         {
             content: "The plan is saved as her first version",
-            trigger: '.o_breadcrumb .active:contains("Huỳnh Ngọc Yến - v1")',
+            trigger: 'body:has(.o_form_saved) .o_breadcrumb .active:contains("Huỳnh Ngọc Yến - v1")',
         },
         {
             content: "Submit it to the director",

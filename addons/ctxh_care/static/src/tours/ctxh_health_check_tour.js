@@ -1,7 +1,7 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
-import { openFromMenu } from "@ctxh_residents/tours/ctxh_tour_steps";
+import { newRecord, openFromMenu, pickFromField } from "@ctxh_residents/tours/ctxh_tour_steps";
 
 // The nurse records a resident's periodic health check from Medical > Health Checks; a blood pressure too high
 // is flagged as she types it, before she saves.
@@ -9,21 +9,13 @@ registry.category("web_tour.tours").add("ctxh_health_check_tour", {
     url: "/odoo",
     steps: () => [
         ...openFromMenu("ctxh_care.menu_ctxh_care_medical", "ctxh_care.ctxh_health_check_menu"),
-        {
-            content: "New health check",
-            trigger: ".o_control_panel_main_buttons .o_list_button_add",
-            run: "click",
-        },
-        {
-            content: "Look for the resident",
-            trigger: '.o_form_editable div[name="resident_id"] input',
-            run: "edit Bùi Văn An",
-        },
-        {
-            content: "The resident is offered",
-            trigger: '.o-autocomplete--dropdown-item:contains("Bùi Văn An")',
-            run: "click",
-        },
+        newRecord("health check"),
+        ...pickFromField(
+            '.o_form_editable div[name="resident_id"] input',
+            "Bùi Văn An",
+            "Bùi Văn An",
+            "the resident",
+        ),
         {
             content: "His current stay is filled in",
             trigger: '.o_form_editable div[name="stay_id"] input:value(Bùi Văn An)',
@@ -79,7 +71,7 @@ registry.category("web_tour.tours").add("ctxh_health_check_tour", {
         },
         {
             content: "The check is saved under the resident's name",
-            trigger: '.o_breadcrumb .active:contains("Bùi Văn An")',
+            trigger: 'body:has(.o_form_saved) .o_breadcrumb .active:contains("Bùi Văn An")',
         },
         {
             content: "Nothing is left unsaved",

@@ -2,7 +2,7 @@
 
 import { formatDateTime } from "@web/core/l10n/dates";
 import { registry } from "@web/core/registry";
-import { openFromMenu } from "@ctxh_residents/tours/ctxh_tour_steps";
+import { newRecord, openFromMenu, pickFromField } from "@ctxh_residents/tours/ctxh_tour_steps";
 
 const { DateTime } = luxon;
 
@@ -12,11 +12,7 @@ registry.category("web_tour.tours").add("ctxh_incident_tour", {
     url: "/odoo",
     steps: () => [
         ...openFromMenu("ctxh_care.menu_ctxh_care", "ctxh_care.ctxh_incident_menu"),
-        {
-            content: "New incident",
-            trigger: ".o_control_panel_main_buttons .o_list_button_add",
-            run: "click",
-        },
+        newRecord("incident"),
         {
             content: "What happened, in a line",
             trigger: '.o_form_editable div[name="name"] input',
@@ -42,16 +38,12 @@ registry.category("web_tour.tours").add("ctxh_incident_tour", {
             trigger: '.o_form_editable div[name="place"] input',
             run: "edit Nhà tắm khu B, phòng B202",
         },
-        {
-            content: "Look for the resident involved",
-            trigger: '.o_form_editable div[name="resident_ids"] input',
-            run: "edit Bùi Quang Lộc",
-        },
-        {
-            content: "The resident is offered",
-            trigger: '.o-autocomplete--dropdown-item:contains("Bùi Quang Lộc")',
-            run: "click",
-        },
+        ...pickFromField(
+            '.o_form_editable div[name="resident_ids"] input',
+            "Bùi Quang Lộc",
+            "Bùi Quang Lộc",
+            "the resident involved",
+        ),
         {
             content: "He is listed",
             trigger: '.o_form_editable div[name="resident_ids"] .o_tag:contains("Bùi Quang Lộc")',
@@ -73,7 +65,7 @@ registry.category("web_tour.tours").add("ctxh_incident_tour", {
         },
         {
             content: "The incident is saved under its summary",
-            trigger: '.o_breadcrumb .active:contains("Cụ Lộc trượt ngã trong nhà tắm")',
+            trigger: 'body:has(.o_form_saved) .o_breadcrumb .active:contains("Cụ Lộc trượt ngã trong nhà tắm")',
         },
         {
             content: "Report it",

@@ -1,6 +1,7 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
+import { newRecord, pickFromField } from "@ctxh_residents/tours/ctxh_tour_steps";
 
 // A nurse prescribes a medication for a resident admitted today, from the Medical menu: "Mới" offers the
 // resident, the order is activated and its doses are planned.
@@ -17,26 +18,18 @@ registry.category("web_tour.tours").add("ctxh_medication_order_tour", {
             trigger: '.dropdown-item[data-menu-xmlid="ctxh_care.ctxh_medication_menu"]',
             run: "click",
         },
-        {
-            content: "New order",
-            trigger: ".o_control_panel_main_buttons .o_list_button_add",
-            run: "click",
-        },
+        newRecord("order"),
         {
             content: "Type the medicine",
             trigger: '.o_form_editable div[name="medicine"] input',
             run: "edit Paracetamol 500mg",
         },
-        {
-            content: "Look for the resident admitted today",
-            trigger: '.o_form_editable div[name="resident_id"] input',
-            run: "edit Sùng Thị Mỷ",
-        },
-        {
-            content: "The resident is offered",
-            trigger: '.o-autocomplete--dropdown-item:contains("Sùng Thị Mỷ")',
-            run: "click",
-        },
+        ...pickFromField(
+            '.o_form_editable div[name="resident_id"] input',
+            "Sùng Thị Mỷ",
+            "Sùng Thị Mỷ",
+            "the resident admitted today",
+        ),
         {
             content: "The dose",
             trigger: '.o_form_editable div[name="dose"] input',

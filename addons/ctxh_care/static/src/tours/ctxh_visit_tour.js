@@ -1,6 +1,7 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
+import { newRecord, pickFromField } from "@ctxh_residents/tours/ctxh_tour_steps";
 
 // A social worker records a family visit from the Care menu: "Mới" offers the residents, the registered relatives
 // are listed by name and relationship (never "ctxh.resident.relative,7"), and the visit is named after who came.
@@ -17,21 +18,13 @@ registry.category("web_tour.tours").add("ctxh_visit_tour", {
             trigger: '.dropdown-item[data-menu-xmlid="ctxh_care.ctxh_visit_menu"]',
             run: "click",
         },
-        {
-            content: "New visit",
-            trigger: ".o_control_panel_main_buttons .o_list_button_add",
-            run: "click",
-        },
-        {
-            content: "Look for the resident",
-            trigger: '.o_form_editable div[name="resident_id"] input',
-            run: "edit Bùi Văn An",
-        },
-        {
-            content: "The resident is offered",
-            trigger: '.o-autocomplete--dropdown-item:contains("Bùi Văn An")',
-            run: "click",
-        },
+        newRecord("visit"),
+        ...pickFromField(
+            '.o_form_editable div[name="resident_id"] input',
+            "Bùi Văn An",
+            "Bùi Văn An",
+            "the resident",
+        ),
         {
             content: "Open the registered relatives",
             trigger: '.o_form_editable div[name="relative_id"] input',
@@ -54,7 +47,7 @@ registry.category("web_tour.tours").add("ctxh_visit_tour", {
         },
         {
             content: "The visit is named after who came and whom",
-            trigger: '.o_breadcrumb .active:contains("Đỗ Xuân Tuấn thăm Bùi Văn An")',
+            trigger: 'body:has(.o_form_saved) .o_breadcrumb .active:contains("Đỗ Xuân Tuấn thăm Bùi Văn An")',
         },
     ],
 });

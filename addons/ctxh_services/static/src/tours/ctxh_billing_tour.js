@@ -1,18 +1,14 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
-import { openFromMenu } from "@ctxh_residents/tours/ctxh_tour_steps";
+import { newRecord, openFromMenu } from "@ctxh_residents/tours/ctxh_tour_steps";
 
 // At the start of the month the accountant invoices the care contracts, one invoice per payer, and posts them.
 registry.category("web_tour.tours").add("ctxh_billing_tour", {
     url: "/odoo",
     steps: () => [
         ...openFromMenu("ctxh_services.menu_ctxh_billing", "ctxh_services.ctxh_billing_run_menu"),
-        {
-            content: "New billing run",
-            trigger: ".o_control_panel_main_buttons .o_list_button_add",
-            run: "click",
-        },
+        newRecord("billing run"),
         {
             content: "The run covers this month",
             trigger: '.o_form_editable div[name="date_from"] input',

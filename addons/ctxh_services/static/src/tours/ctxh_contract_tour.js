@@ -1,7 +1,7 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
-import { openFromMenu } from "@ctxh_residents/tours/ctxh_tour_steps";
+import { newRecord, openFromMenu, pickFromField } from "@ctxh_residents/tours/ctxh_tour_steps";
 
 // A voluntary applicant waits for her care contract to be admitted (her admission is submitted).
 const RESIDENT = "Đỗ Bích Anh";
@@ -14,21 +14,13 @@ registry.category("web_tour.tours").add("ctxh_contract_draft_tour", {
     url: "/odoo",
     steps: () => [
         ...openFromMenu("ctxh_services.menu_ctxh_billing", "ctxh_services.ctxh_care_contract_menu"),
-        {
-            content: "New contract",
-            trigger: ".o_control_panel_main_buttons .o_list_button_add",
-            run: "click",
-        },
-        {
-            content: "Look for the applicant",
-            trigger: '.o_form_editable div[name="resident_id"] input',
-            run: `edit ${RESIDENT}`,
-        },
-        {
-            content: "The applicant is offered",
-            trigger: `.o-autocomplete--dropdown-item:contains("${RESIDENT}")`,
-            run: "click",
-        },
+        newRecord("contract"),
+        ...pickFromField(
+            '.o_form_editable div[name="resident_id"] input',
+            RESIDENT,
+            RESIDENT,
+            "the applicant",
+        ),
         {
             content: "The facility's usual deposit",
             trigger: '.o_form_editable div[name="deposit_amount"] input',
@@ -39,16 +31,12 @@ registry.category("web_tour.tours").add("ctxh_contract_draft_tour", {
             trigger: 'div[name="line_ids"] .o_field_x2many_list_row_add a',
             run: "click",
         },
-        {
-            content: "Look for the shared room",
-            trigger: 'div[name="line_ids"] .o_selected_row div[name="product_id"] input',
-            run: "edit phòng chung",
-        },
-        {
-            content: "The shared room is offered",
-            trigger: `.o-autocomplete--dropdown-item:contains("${SERVICE}")`,
-            run: "click",
-        },
+        ...pickFromField(
+            'div[name="line_ids"] .o_selected_row div[name="product_id"] input',
+            "phòng chung",
+            SERVICE,
+            "the shared room",
+        ),
         {
             // the price is the one of the price list in force on the contract date, filled by the server
             content: "The service is priced",
@@ -64,16 +52,12 @@ registry.category("web_tour.tours").add("ctxh_contract_draft_tour", {
             trigger: 'div[name="payer_ids"] .o_field_x2many_list_row_add a',
             run: "click",
         },
-        {
-            content: "Look for the husband",
-            trigger: 'div[name="payer_ids"] .o_selected_row div[name="partner_id"] input',
-            run: `edit ${PAYER}`,
-        },
-        {
-            content: "The husband is offered",
-            trigger: `.o-autocomplete--dropdown-item:contains("${PAYER}")`,
-            run: "click",
-        },
+        ...pickFromField(
+            'div[name="payer_ids"] .o_selected_row div[name="partner_id"] input',
+            PAYER,
+            PAYER,
+            "the husband",
+        ),
         {
             content: "He pays the whole fee",
             trigger: 'div[name="payer_ids"] .o_selected_row div[name="share"] input:value(/^100/)',
