@@ -78,3 +78,19 @@ def test_an_addon_extends_a_model_from_one_file():
                     seen.setdefault(inherit, []).append(path.name)
         twice = {model: paths for model, paths in seen.items() if len(paths) > 1}
         assert not twice, f"{addon.name} extends a model from several files: {twice}"
+
+
+# the user's or the server's day is not the facility's: a nurse in Hà Nội at 00:30 with a browser set to Paris, a
+# cron on a UTC server. The facility's clock (res.company._ctxh_today, _ctxh_local, _ctxh_day_bounds) is the one
+# place that turns "now" into a day.
+USER_CLOCKS = ("context_today", "context_timestamp", "date.today(", "Date.today(", "datetime.today(")
+CLOCK_HOME = ADDONS / "ctxh_residents" / "models" / "res_company.py"
+CODE = sorted(path for addon in ADDONS.glob("ctxh_*") for path in addon.rglob("*.py")
+              if "tests" not in path.parts and "migrations" not in path.parts and path != CLOCK_HOME)
+
+
+@pytest.mark.parametrize("path", CODE, ids=[str(path.relative_to(ADDONS)) for path in CODE])
+def test_today_is_the_facilitys(path):
+    found = [(number, line.strip()) for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if any(clock in line for clock in USER_CLOCKS)]
+    assert not found, f"{path.name}: a day taken from another clock than the facility's: {found}"

@@ -110,7 +110,7 @@ class CtxhCarePlan(models.Model):
         return self._ctxh_action_write({
             "state": "approved",
             "approver_id": self.env.user.id,
-            "approval_date": fields.Date.context_today(self),
+            "approval_date": self.company_id[:1]._ctxh_today(),
         })
 
     def action_reset_draft(self):
@@ -133,7 +133,7 @@ class CtxhCarePlan(models.Model):
         """Close this version and open the next one as a draft with the same goals and interventions."""
         self.env["res.users"]._ctxh_check_group(CARE)
         self._ctxh_check_state(*self._review_states())
-        today = fields.Date.context_today(self)
+        today = self.company_id._ctxh_today()
         months = int(self.env["ctxh.legal.parameter"]._get_value("care_plan_review_months", 3))
         next_plans = self.browse()
         for plan in self:

@@ -73,7 +73,7 @@ class CtxhIncident(models.Model):
                     "mail.mail_activity_data_todo",
                     summary=self.env._("Serious incident: review now"),
                     user_id=director.id,
-                    date_deadline=fields.Date.context_today(incident),
+                    date_deadline=incident.company_id._ctxh_today(),
                 )
                 incident.message_post(
                     body=self.env._("Serious incident reported by %(user)s: %(summary)s",

@@ -70,7 +70,7 @@ class CtxhMedicalEvent(models.Model):
         for event in self.filtered(lambda e: e.kind == "hospital_referral"):
             if not (event.hospital or "").strip():
                 raise ValidationError(self.env._("Name the hospital %s was referred to.", event.resident_id.name))
-            on_date = fields.Date.context_today(event, event.date)
+            on_date = event.company_id._ctxh_local(event.date).date()
             if not event.emergency and not event.resident_id._ctxh_has_consent("share_hospital", on_date):
                 raise ValidationError(self.env._(
                     "%s has not consented to sharing health information with a hospital: record the consent (the "

@@ -118,8 +118,8 @@ class CtxhMedication(models.Model):
         self.env["res.users"]._ctxh_check_group(MEDICAL)
         self._ctxh_check_state("active")
         now = fields.Datetime.now()
-        today = fields.Date.context_today(self)
         for order in self:
+            today = order.company_id._ctxh_today()
             if not order.date_end or order.date_end > today:
                 order.date_end = max(today, order.date_start)
         self.administration_ids.filtered(lambda d: d.state == "planned" and d.scheduled_at > now).unlink()

@@ -34,7 +34,7 @@ class TestCarePlanTour(CtxhTourCase):
         self.assertEqual((plan.version, plan.user_id), (1, self.social_worker))
         self.assertEqual(plan.stay_id, self.yen.current_stay_id)
         self.assertFalse(plan.approver_id)
-        today = fields.Date.context_today(plan)
+        today = plan.company_id._ctxh_today()
         self.assertTrue(today + timedelta(days=85) <= plan.review_date <= today + timedelta(days=95))
         self.assertEqual(plan.goal_ids.mapped("objective"), ["Tự đi lại trong khu nhà với khung tập đi"])
         self.assertEqual(plan.goal_ids.indicator, "Đi được 30 m không cần người dìu")
@@ -48,7 +48,7 @@ class TestCarePlanTour(CtxhTourCase):
         self._assert_in_care_without_plan(self.loc)
         plan = self.env["ctxh.care.plan"].with_user(self.social_worker).create({
             "resident_id": self.loc.id,
-            "review_date": fields.Date.context_today(self.social_worker) + timedelta(days=90),
+            "review_date": self.social_worker.company_id._ctxh_today() + timedelta(days=90),
             "goal_ids": [fields.Command.create({"objective": "Tham gia câu lạc bộ dưỡng sinh",
                                                 "indicator": "Dự ít nhất 2 buổi/tuần"})],
         })
@@ -58,6 +58,6 @@ class TestCarePlanTour(CtxhTourCase):
         self.env.invalidate_all()
         self.assertEqual(plan.state, "approved")
         self.assertEqual(plan.approver_id, self.director)
-        self.assertEqual(plan.approval_date, fields.Date.context_today(plan))
+        self.assertEqual(plan.approval_date, plan.company_id._ctxh_today())
         # the demo plan also waiting for approval was left alone
         self.assertEqual(self.env.ref("ctxh_care.care_plan_qn_06").state, "submitted")

@@ -1,4 +1,3 @@
-from odoo import fields
 from odoo.tests import tagged
 
 from odoo.addons.ctxh_residents.tests.common import CtxhTourCase
@@ -17,7 +16,7 @@ class TestHealthCheckTour(CtxhTourCase):
         self.start_tour("/odoo", "ctxh_health_check_tour", login=nurse.login)
         check = Check.search([("resident_id", "=", resident.id)]) - before
         self.assertEqual(len(check), 1)
-        self.assertEqual((check.examiner_id, check.date), (nurse, fields.Date.context_today(check)))
+        self.assertEqual((check.examiner_id, check.date), (nurse, check.company_id._ctxh_today()))
         self.assertEqual(check.stay_id, resident.current_stay_id)
         self.assertEqual((check.height, check.weight, check.bmi), (165.0, 58.5, 21.5))
         self.assertEqual((check.blood_pressure_systolic, check.blood_pressure_diastolic), (150, 85))

@@ -89,7 +89,7 @@ class ResCompany(models.Model):
             "discharge_month": ("ctxh.stay", [("date_end", ">=", month_start)]),
             "emergency_near": ("ctxh.stay", emergency_near),
             "emergency_past": ("ctxh.stay", emergency_past),
-            "followup_overdue": ("ctxh.followup", [("is_overdue", "=", True)]),
+            "followup_overdue": ("ctxh.followup", self.env["ctxh.followup"]._ctxh_overdue_domain(today)),
             "review_due": ("ctxh.care.plan", review_due),
             "dose_overdue": ("ctxh.medication.administration", [("is_overdue", "=", True)]),
             "admission_pending": ("ctxh.admission", [("state", "=", "submitted")]),

@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from odoo import fields, models
+from odoo import models
 
 from ..models.ctxh_receivable_report import AGEING, ageing_bucket
 
@@ -85,7 +85,7 @@ class ReportCtxhBilling(models.AbstractModel):
 
     def _ctxh_ageing_date(self, wizard):
         """The day the ageing is counted at: the end of the period, or today for a period not over."""
-        return min(wizard.date_to, fields.Date.context_today(self))
+        return min(wizard.date_to, self.env.company._ctxh_today())
 
     def _ctxh_write_ageing(self, workbook, formats, wizard, companies):
         """What payers still owe on care invoices dated up to the end of the period, by days overdue."""

@@ -48,20 +48,20 @@ class CtxhReportWizard(models.TransientModel):
          ("custom", "Custom dates")],
         string="Period", required=True, default="month",
     )
-    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
+    year = fields.Integer(required=True, default=lambda self: self.env.company._ctxh_today().year)
     month = fields.Selection(
         [("1", "January"), ("2", "February"), ("3", "March"), ("4", "April"), ("5", "May"), ("6", "June"),
          ("7", "July"), ("8", "August"), ("9", "September"), ("10", "October"), ("11", "November"),
          ("12", "December")],
-        default=lambda self: str(fields.Date.context_today(self).month),
+        default=lambda self: str(self.env.company._ctxh_today().month),
     )
     quarter = fields.Selection(
         [("1", "Quarter 1"), ("2", "Quarter 2"), ("3", "Quarter 3"), ("4", "Quarter 4")],
-        default=lambda self: str((fields.Date.context_today(self).month - 1) // 3 + 1),
+        default=lambda self: str((self.env.company._ctxh_today().month - 1) // 3 + 1),
     )
     half = fields.Selection(
         [("1", "First half"), ("2", "Second half")], string="Half-year",
-        default=lambda self: "1" if fields.Date.context_today(self).month <= 6 else "2",
+        default=lambda self: "1" if self.env.company._ctxh_today().month <= 6 else "2",
     )
     date_from = fields.Date(string="From", compute="_compute_dates", store=True, readonly=False, precompute=True)
     date_to = fields.Date(string="To", compute="_compute_dates", store=True, readonly=False, precompute=True)

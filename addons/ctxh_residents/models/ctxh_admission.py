@@ -186,7 +186,7 @@ class CtxhAdmission(models.Model):
                     "The dossier of %(person)s is incomplete. Missing: %(documents)s.",
                     person=admission.resident_id.name,
                     documents=", ".join(missing.document_type_id.mapped("name"))))
-            today = fields.Date.context_today(admission)
+            today = admission.company_id._ctxh_today()
             admission._ctxh_action_write({
                 "decision_number": admission.company_id._ctxh_next_decision_number(today),
                 "decision_date": today,
@@ -263,7 +263,7 @@ class CtxhAdmission(models.Model):
             if director:
                 admission.activity_schedule(
                     "ctxh_residents.mail_activity_type_ctxh_decision",
-                    date_deadline=admission.dossier_deadline or fields.Date.context_today(admission),
+                    date_deadline=admission.dossier_deadline or admission.company_id._ctxh_today(),
                     summary=self.env._("Sign the admission decision"),
                     user_id=director.id,
                 )
@@ -301,7 +301,7 @@ class CtxhAdmission(models.Model):
     @api.model
     def _cron_dossier_deadlines(self):
         """Remind the case worker of emergency dossiers still incomplete past their deadline."""
-        today = fields.Date.context_today(self)
+        today = self.env.company._ctxh_today()
         late = self.search([
             ("state", "=", "admitted"), ("dossier_deadline", "<", today), ("decision_number", "=", False),
         ])

@@ -49,4 +49,4 @@ class CtxhConsent(models.Model):
             if not (consent.withdraw_reason or "").strip():
                 raise UserError(self.env._("Write how %s withdrew the consent (in writing, orally, by whom).",
                                            consent.resident_id.name))
-        return self._ctxh_action_write({"state": "withdrawn", "date_withdrawn": fields.Date.context_today(self)})
+        return self._ctxh_action_write({"state": "withdrawn", "date_withdrawn": self.company_id[:1]._ctxh_today()})

@@ -55,7 +55,7 @@ class CtxhDataBreach(models.Model):
             if director:
                 breach.sudo().activity_schedule(
                     "mail.mail_activity_data_todo", user_id=director.id,
-                    date_deadline=fields.Date.context_today(breach, breach.notify_deadline),
+                    date_deadline=breach.company_id._ctxh_local(breach.notify_deadline or fields.Datetime.now()).date(),
                     summary=self.env._("Notify the personal data breach within 72 hours"))
         return breaches
 

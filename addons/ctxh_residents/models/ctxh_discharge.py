@@ -81,8 +81,8 @@ class CtxhDischarge(models.Model):
         """The director's discharge decision: numbered in the facility's decision register."""
         self.env["res.users"]._ctxh_check_group(DIRECTOR)
         self._ctxh_check_state("draft")
-        today = fields.Date.context_today(self)
         for discharge in self:
+            today = discharge.company_id._ctxh_today()
             discharge._ctxh_action_write({
                 "decision_number": discharge.company_id._ctxh_next_decision_number(today),
                 "decision_date": today,

@@ -48,8 +48,15 @@ class CtxhFollowup(models.Model):
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on overdue follow-ups."))
-        domain = ["&", ("state", "=", "planned"), ("date_planned", "<", fields.Date.context_today(self))]
+        # a filter in the web client: the day of the facility the user works in
+        domain = ["&", *self._ctxh_overdue_domain(self.env.company._ctxh_today())]
         return domain if (operator == "=") == value else ["!", *domain]
+
+    @api.model
+    def _ctxh_overdue_domain(self, today):
+        """The follow-up visits still planned for a day before ``today``: overdue. Shared with the reminder job
+        and the overview, which pass their facility's day."""
+        return [("state", "=", "planned"), ("date_planned", "<", today)]
 
     def action_done(self):
         self.env["res.users"]._ctxh_check_group(CARE)
@@ -57,7 +64,7 @@ class CtxhFollowup(models.Model):
             if not followup.outcome:
                 raise UserError(self.env._("Record the outcome of the visit to %s.", followup.resident_id.name))
         self._ctxh_check_state("planned")
-        return self._ctxh_action_write({"state": "done", "date_done": fields.Date.context_today(self)})
+        return self._ctxh_action_write({"state": "done", "date_done": self.company_id[:1]._ctxh_today()})
 
     def action_cancel(self):
         """A visit that will not be made (the person moved away, died): kept, marked cancelled."""
@@ -68,5 +75,5 @@ class CtxhFollowup(models.Model):
     @api.model
     def _cron_overdue(self):
         """Remind each social worker of the follow-up visits they have not made yet."""
-        self.search([("is_overdue", "=", True)])._ctxh_remind(
+        self.search(self._ctxh_overdue_domain(self.env.company._ctxh_today()))._ctxh_remind(
             self.env._("Follow-up visit overdue"), lambda f: f.user_id)

@@ -29,8 +29,11 @@ class CtxhLegalParameter(models.Model):
 
     @api.model
     def _get(self, code, date=None):
-        """The record of ``code`` in force on ``date`` (today by default)."""
-        return self.sudo().browse(self._get_id(code, date or fields.Date.context_today(self)))
+        """The record of ``code`` in force on ``date`` (today by default).
+
+        The law is national: its "today" is Vietnam's (the empty company's clock), which also spares a read of
+        the user's company on every call from a list's computed fields."""
+        return self.sudo().browse(self._get_id(code, date or self.env["res.company"]._ctxh_today()))
 
     @api.model
     @tools.ormcache("code", "date")

@@ -275,7 +275,7 @@ class CtxhResident(models.Model):
     @api.model
     def _ctxh_birth_error(self, name, birthdate, birth_year):
         """Why this date or year of birth cannot be right, or None (shared with the import)."""
-        today = fields.Date.context_today(self)
+        today = self.env.company._ctxh_today()
         if (birthdate and birthdate > today) or (birth_year or 0) > today.year:
             return self.env._("%s cannot be born in the future.", name)
         if birth_year and birth_year < 1880:
@@ -435,7 +435,7 @@ class CtxhResident(models.Model):
         """Remind the case worker of children reaching the age limit of state care: 16, or 22
         while still studying (both are legal parameters)."""
         Parameter = self.env["ctxh.legal.parameter"]
-        this_year = fields.Date.context_today(self).year
+        this_year = self.env.company._ctxh_today().year
         limit = int(Parameter._get_value("age_limit_child", 16))
         limit_studying = int(Parameter._get_value("age_limit_studying", 22))
         reached = self.search([
@@ -579,7 +579,7 @@ class CtxhResident(models.Model):
         place every use of personal data asks. A child's consent is given by the guardian, and from age 7 by the
         child as well (Law 91/2025/QH15 Art. 24(2)); both ages are legal parameters."""
         self.ensure_one()
-        on_date = on_date or fields.Date.context_today(self)
+        on_date = on_date or self.company_id._ctxh_today()
         consents = self.env["ctxh.consent"].sudo().search([
             ("resident_id", "=", self.id), ("purpose.code", "=", purpose_code), ("date_given", "<=", on_date),
             "|", ("state", "=", "given"), ("date_withdrawn", ">", on_date),

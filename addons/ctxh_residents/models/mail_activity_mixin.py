@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import models
 
 
 class MailActivityMixin(models.AbstractModel):
@@ -19,7 +19,7 @@ class MailActivityMixin(models.AbstractModel):
             ("activity_type_id", "=", activity_type.id), ("summary", "=", summary),
         ])
         done = set(open_ones.mapped("res_id"))
-        today = fields.Date.context_today(self)
+        today = self.env.company._ctxh_today()
         created = self.env["mail.activity"]
         for record in self:
             user = get_user(record)
