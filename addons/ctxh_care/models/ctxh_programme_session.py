@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.ctxh_residents.models.ctxh_session_mixin import SESSION_STATES
 from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
 from odoo.addons.ctxh_residents.tools.groups import CARE
 
@@ -20,6 +21,9 @@ class CtxhProgrammeSession(models.Model):
     _order = "date_start desc, id desc"
     _rec_name = "topic"
     _check_company_auto = True
+    # listed again so that its values are this module's: Odoo names a selection value after the module that lists
+    # it, and loads a module's translations before the models of the modules depending on it exist
+    state = fields.Selection(SESSION_STATES)
 
     programme_id = fields.Many2one("ctxh.programme", required=True, ondelete="cascade", index=True,
                                    domain="[('state', '!=', 'closed')]")

@@ -2,6 +2,8 @@ from odoo import fields, models
 
 from ..tools.groups import CARE
 
+SESSION_STATES = [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")]
+
 
 class CtxhSessionMixin(models.AbstractModel):
     """A session the care team holds on a date (a programme's class, a counselling session): planned, then held
@@ -14,8 +16,7 @@ class CtxhSessionMixin(models.AbstractModel):
     _ctxh_action_fields = ("state",)
     _ctxh_reopen_from = ("cancelled",)
 
-    state = fields.Selection([("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
-                             default="planned", required=True, tracking=True, index=True, copy=False)
+    state = fields.Selection(SESSION_STATES, default="planned", required=True, tracking=True, index=True, copy=False)
 
     def _ctxh_check_can_close(self):
         """What must hold before the session is marked as held (nothing by default)."""

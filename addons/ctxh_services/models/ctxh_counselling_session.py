@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.ctxh_residents.models.ctxh_session_mixin import SESSION_STATES
+
 
 class CtxhCounsellingSession(models.Model):
     """A counselling session with a person or family from the community, or a resident."""
@@ -10,6 +12,9 @@ class CtxhCounsellingSession(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.session.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    # listed again so that its values are this module's: Odoo names a selection value after the module that lists
+    # it, and loads a module's translations before the models of the modules depending on it exist
+    state = fields.Selection(SESSION_STATES)
 
     name = fields.Char(string="Topic", required=True, tracking=True)
     company_id = fields.Many2one("res.company", string="Facility", required=True, index=True,
