@@ -307,6 +307,7 @@ ACTIONS = {
     "ctxh.billing.run": {
         "action_generate": ACCOUNTING,
         "action_post": ACCOUNTING,
+        "action_send_einvoices": ACCOUNTING,
         "action_refresh": OPENS_ONLY,  # returns True: the form reloads itself
         "action_view_invoices": OPENS_ONLY,
     },

@@ -520,6 +520,11 @@ class MatrixCase(CtxhContractCase):
         run = self.env["ctxh.billing.run"].create({"company_id": self.facility_a.id, "date_from": date(2026, 4, 1)})
         if key == "action_post":
             run.state = "generated"
+        elif key == "action_send_einvoices":
+            run.action_generate()
+            run.action_post()
+            # as if SInvoice had refused it: an invoice waiting to be sent again
+            run.move_ids[:1].l10n_vn_edi_invoice_state = "ready_to_send"
         return run
 
     def _prepare_ctxh_allowance_sheet(self, key):

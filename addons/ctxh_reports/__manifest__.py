@@ -18,6 +18,7 @@
         "report/ctxh_discharge_documents.xml",
         "report/ctxh_care_contract_documents.xml",
         "report/account_payment_documents.xml",
+        "report/account_move_documents.xml",
         "report/ctxh_resident_documents.xml",
         "report/ctxh_processing_register.xml",
         # xlsx reports and wizard

@@ -2,12 +2,12 @@
     "name": "Social Assistance: Services and Billing",
     "summary": "Care contracts, monthly billing, deposits, state allowances "
     "and community social work services",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Social Assistance",
     "author": "CTXH Developers",
     "website": "https://github.com/ctxh-odoo/ctxh",
     "license": "LGPL-3",
-    "depends": ["ctxh_residents", "account", "product", "l10n_vn"],
+    "depends": ["ctxh_residents", "account", "product", "l10n_vn", "l10n_vn_edi_viettel"],
     "data": [
         "security/ctxh_services_groups.xml",
         "security/ir.model.access.csv",
@@ -15,6 +15,7 @@
         "security/ctxh_care_contract_addendum_security.xml",
         "security/ctxh_allowance_security.xml",
         "security/ctxh_social_security.xml",
+        "data/res_bank_data.xml",
         "data/ctxh_contract_data.xml",
         "data/ctxh_allowance_data.xml",
         "data/ctxh_social_data.xml",
@@ -29,6 +30,7 @@
     ],
     "demo": [
         "demo/ctxh_contract_demo.xml",
+        "demo/ctxh_einvoice_demo.xml",
         "demo/ctxh_payment_demo.xml",
         "demo/ctxh_allowance_demo.xml",
         "demo/ctxh_social_demo.xml",

@@ -7,6 +7,7 @@ from . import report_discharge_decision
 from . import report_discharge_handover
 from . import report_care_contract
 from . import report_payment_voucher
+from . import report_payment_notice
 from . import ctxh_internal_document_report
 from . import report_resident_profile
 from . import report_care_plan

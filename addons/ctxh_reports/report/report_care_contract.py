@@ -28,7 +28,16 @@ class ReportCareContract(models.AbstractModel):
                               for c in docs},
             "payer_amounts": {c.id: self._ctxh_payer_amounts(c) for c in docs},
             "price_decisions": {c.id: self._ctxh_price_decision(c) for c in docs},
+            "bank_accounts": {c.id: self._ctxh_bank_account(c) for c in docs},
+            # the deposit is due on signature: its VietQR code is on the contract the payer signs
+            "deposit_qr": {c.id: c.deposit_move_id._ctxh_vietqr() if c.deposit_move_id else False for c in docs},
         }
+
+    def _ctxh_bank_account(self, contract):
+        """The account the payers transfer to: the one Odoo puts on the facility's invoices."""
+        return contract.deposit_move_id.partner_bank_id or contract.company_id.partner_id.bank_ids.filtered(
+            lambda bank: not bank.company_id or bank.company_id == contract.company_id
+        ).sorted(lambda bank: not bank.allow_out_payment)[:1]
 
     def _ctxh_payer_amounts(self, contract):
         """{payer line id: monthly amount} for a full month, as the monthly invoices split it (the contract's own

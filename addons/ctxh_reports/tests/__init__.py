@@ -8,3 +8,4 @@ from . import test_xlsx_reports
 # dashboards
 from . import test_dashboard
 from . import test_screens
+from . import test_payment_notice

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -88,6 +89,170 @@ class AccountMove(models.Model):
                 "The care contract, month and billing run of an invoice are set by the billing and cannot be "
                 "changed: cancel the invoice and bill it again."))
         return super().write(vals)
+
+    # ---- e-invoices through Odoo's SInvoice flow (l10n_vn_edi_viettel) ----
+    ctxh_einvoice_error = fields.Text(
+        string="SInvoice Error", readonly=True, copy=False,
+        help="What SInvoice answered the last time this invoice was sent and refused; empty once it is issued.")
+
+    def _ctxh_care_sales(self):
+        """The facility's care documents for payers: month invoices, deposits and liquidation credit notes."""
+        return self.filtered(lambda move: move.ctxh_contract_id and move.is_sale_document(include_receipts=False))
+
+    def _ctxh_adjusts_paper(self):
+        """A credit note that corrects an invoice issued before the facility's e-invoices (on paper): it is
+        settled on paper too, SInvoice having no invoice to adjust."""
+        self.ensure_one()
+        origin = self.reversed_entry_id
+        return self.move_type == "out_refund" and (not origin or (not origin._l10n_vn_edi_is_sent()
+                                                   and not origin._ctxh_einvoiced()))
+
+    def _ctxh_einvoiced(self):
+        """Whether this care document is issued as an e-invoice: its facility issues them from a date on or
+        before the document's."""
+        self.ensure_one()
+        start = self.company_id.ctxh_einvoice_date_from
+        day = self.invoice_date or self.company_id._ctxh_today()
+        return bool(self.ctxh_contract_id and self.country_code == "VN" and start and day >= start)
+
+    def _ctxh_einvoice_problems(self):
+        """{move: [problems]} of the care documents about to be confirmed: what would make SInvoice refuse them,
+        and care invoices the law wants as e-invoices while their facility does not issue them."""
+        Parameter = self.env["ctxh.legal.parameter"]
+        _ = self.env._
+        problems = {}
+        company_problems = {}
+        for move in self._ctxh_care_sales():
+            day = move.invoice_date or move.company_id._ctxh_today()
+            if move._ctxh_einvoiced():
+                if move.move_type == "out_refund" and move._ctxh_adjusts_paper():
+                    continue
+                if move.company_id not in company_problems:
+                    company_problems[move.company_id] = move.company_id._ctxh_einvoice_problems()
+                found = [*company_problems[move.company_id]]
+                if not move.l10n_vn_edi_invoice_symbol:
+                    found.append(_("no invoice symbol"))
+                if not move.partner_id.name:
+                    found.append(_("the payer has no name"))
+            elif Parameter._get_value("care_einvoice_required", 0, date=day):
+                found = [_("the law requires an e-invoice from %(date)s and %(facility)s does not issue them yet: "
+                           "set its SInvoice account and the date it issues e-invoices from",
+                           date=Parameter._get("care_einvoice_required", day).date_from.strftime("%d/%m/%Y"),
+                           facility=move.company_id.name)]
+            else:
+                continue
+            if found:
+                problems[move] = found
+        return problems
+
+    def _post(self, soft=True):
+        """Care documents are checked before anything is confirmed, so that a billing run is posted whole or
+        not at all; once confirmed, those issued as e-invoices are queued for SInvoice (Odoo's sending job
+        sends them, a batch at a time, outside the accountant's click)."""
+        problems = self.filtered(lambda m: m.state == "draft")._ctxh_einvoice_problems()
+        if problems:
+            # each problem once, with the payers whose invoices it stops (a run can hold hundreds)
+            payers_by_problem = {}
+            for move, found in problems.items():
+                for problem in found:
+                    payers = payers_by_problem.setdefault(problem, [])
+                    if move.partner_id.name not in payers:
+                        payers.append(move.partner_id.name)
+            raise UserError(self.env._(
+                "Nothing was confirmed: these invoices cannot be issued as e-invoices.\n%s",
+                "\n".join("- %s (%s)" % (problem, ", ".join(payers[:5]) + (", ..." if len(payers) > 5 else ""))
+                           for problem, payers in payers_by_problem.items())))
+        posted = super()._post(soft=soft)
+        posted._ctxh_care_sales().filtered(
+            lambda m: m._ctxh_einvoiced() and not (m.move_type == "out_refund" and m._ctxh_adjusts_paper())
+        )._ctxh_send_einvoice()
+        return posted
+
+    def _ctxh_send_einvoice(self):
+        """Queue the documents for SInvoice through Odoo's own sending job (no e-mail: the family gets the
+        invoice by the portal and its reminders); sent again, an invoice keeps its transaction, which SInvoice
+        is asked about first, so a retry never issues a second e-invoice."""
+        to_send = self.filtered(lambda m: m.state == "posted" and m.l10n_vn_edi_invoice_state == "ready_to_send")
+        if not to_send:
+            return False
+        to_send.sudo().write({"sending_data": {
+            "author_user_id": self.env.user.id,
+            "author_partner_id": self.env.user.partner_id.id,
+            "extra_edis": ["vn_sinvoice_send"],
+            "sending_methods": ["manual"],
+        }})
+        self.env.ref("account.ir_cron_account_move_send")._trigger()
+        return True
+
+    def _l10n_vn_edi_send_invoice(self, invoice_json_data):
+        # EXTENDS l10n_vn_edi_viettel: keep SInvoice's answer on the invoice, for the billing run's retry
+        errors = super()._l10n_vn_edi_send_invoice(invoice_json_data)
+        self.sudo().ctxh_einvoice_error = "\n".join(errors) if errors else False
+        return errors
+
+    def _l10n_vn_edi_generate_invoice_json(self):
+        # EXTENDS l10n_vn_edi_viettel
+        transaction = self.l10n_vn_edi_invoice_transaction_id
+        values = super()._l10n_vn_edi_generate_invoice_json()
+        if not self.ctxh_contract_id:
+            return values
+        if transaction:
+            # an earlier try may have reached SInvoice: the same transaction lets it say so instead of a new
+            # invoice being created beside it
+            values["generalInvoiceInfo"]["transactionUuid"] = transaction
+        sign = -1 if self.move_type == "out_refund" else 1
+        untaxed, tax, total = self.amount_untaxed, self.amount_tax, self.amount_total
+        values["summarizeInfo"] = {
+            "sumOfTotalLineAmountWithoutTax": sign * untaxed,
+            "totalAmountWithoutTax": sign * untaxed,
+            "totalTaxAmount": sign * tax,
+            "totalAmountWithTax": sign * total,
+            # the words of our own documents (Vietnamese accounting style), not SInvoice's own spelling
+            "totalAmountWithTaxInWords": self.currency_id.ctxh_amount_to_words(total),
+            "discountAmount": 0,
+        }
+        return values
+
+    def _l10n_vn_edi_add_buyer_information(self, json_values):
+        # EXTENDS l10n_vn_edi_viettel: a family member pays as a person; the legal name is for a company buyer
+        super()._l10n_vn_edi_add_buyer_information(json_values)
+        if self.ctxh_contract_id and not self.commercial_partner_id.is_company:
+            json_values["buyerInfo"]["buyerLegalName"] = ""
+
+    def _l10n_vn_edi_add_item_information(self, json_values):
+        # EXTENDS l10n_vn_edi_viettel: a care line names its service and month ("Chăm sóc ... tháng 03/2027"),
+        # which the product's name alone does not
+        super()._l10n_vn_edi_add_item_information(json_values)
+        if self.ctxh_contract_id:
+            lines = self.invoice_line_ids.filtered(lambda ln: ln.display_type == "product")
+            for item, line in zip(json_values["itemInfo"], lines, strict=True):
+                item["itemName"] = line.name or item["itemName"]
+
+    # ---- the payment reference a family writes in its transfer ----
+    def _get_invoice_computed_reference(self):
+        """A care invoice's payment reference is the facility's code and the invoice number without separators,
+        e.g. TTBTXHINV202600123: short enough for a banking app's transfer message, free of accents and
+        symbols banks strip, and found again in a bank statement line."""
+        self.ensure_one()
+        if self.ctxh_contract_id and self.move_type == "out_invoice":
+            return self._ctxh_payment_reference()
+        return super()._get_invoice_computed_reference()
+
+    def _ctxh_payment_reference(self):
+        self.ensure_one()
+        code = re.sub(r"[^A-Z0-9]", "", (self.company_id.ctxh_code or "").upper())
+        return code + re.sub(r"[^A-Z0-9]", "", (self.name or "").upper())
+
+    def _ctxh_vietqr(self):
+        """The VietQR (EMV) image of what remains to pay on this invoice, as a data URL for documents, or False
+        when the facility's bank account cannot make one."""
+        self.ensure_one()
+        bank = self.partner_bank_id
+        if not bank or self.state != "posted" or self.currency_id.is_zero(self.amount_residual):
+            return False
+        return bank.build_qr_code_base64(self.amount_residual, self.payment_reference or self.name,
+                                         self.payment_reference, self.currency_id, self.partner_id,
+                                         qr_method="emv_qr", silent_errors=True) or False
 
     @api.ondelete(at_uninstall=False)
     def _unlink_keep_care_invoices(self):

@@ -52,6 +52,12 @@ class CtxhBillingRun(models.Model):
     move_ids = fields.One2many("account.move", "ctxh_billing_run_id", string="Invoices", readonly=True)
     move_count = fields.Integer(compute="_compute_amounts", string="Invoice Count")
     amount_total = fields.Monetary(compute="_compute_amounts", string="Total")
+    einvoice_issued_count = fields.Integer(string="E-invoices Issued", compute="_compute_einvoice_counts")
+    einvoice_waiting_count = fields.Integer(string="E-invoices Being Sent", compute="_compute_einvoice_counts")
+    einvoice_failed_count = fields.Integer(
+        string="E-invoices Refused", compute="_compute_einvoice_counts",
+        help="Invoices SInvoice refused or did not answer for: the reason is on each invoice; send them again "
+             "once it is fixed.")
 
     @api.depends("date_from")
     def _compute_name(self):
@@ -81,6 +87,23 @@ class CtxhBillingRun(models.Model):
             [("ctxh_billing_run_id", "in", self.ids)], ["ctxh_billing_run_id"], ["__count", "amount_total:sum"])}
         for run in self:
             run.move_count, run.amount_total = data.get(run, (0, 0.0))
+
+    @api.depends("move_ids.l10n_vn_edi_invoice_state", "move_ids.ctxh_einvoice_error")
+    def _compute_einvoice_counts(self):
+        # one grouped query for all the runs shown, not one per run
+        groups = self.env["account.move"]._read_group(
+            [("ctxh_billing_run_id", "in", self.ids), ("state", "=", "posted"),
+             ("l10n_vn_edi_invoice_state", "!=", False)],
+            ["ctxh_billing_run_id", "l10n_vn_edi_invoice_state", "ctxh_einvoice_error"], ["__count"])
+        counts = {}
+        for run, state, error, count in groups:
+            key = "waiting" if state == "ready_to_send" and not error else (
+                "failed" if state == "ready_to_send" else "issued")
+            counts[run, key] = counts.get((run, key), 0) + count
+        for run in self:
+            run.einvoice_issued_count = counts.get((run, "issued"), 0)
+            run.einvoice_waiting_count = counts.get((run, "waiting"), 0)
+            run.einvoice_failed_count = counts.get((run, "failed"), 0)
 
     @api.constrains("date_from", "date_to")
     def _check_month(self):
@@ -174,6 +197,19 @@ class CtxhBillingRun(models.Model):
                 raise UserError(self.env._("Generate the invoices of %s first.", run.name))
             run.move_ids.filtered(lambda m: m.state == "draft").action_post()
             run._ctxh_action_write({"state": "posted"})
+        return True
+
+    def action_send_einvoices(self):
+        """Send again to SInvoice the run's invoices it has not issued (refused, or no answer): SInvoice is asked
+        first about each one's transaction, so an invoice it did issue is not issued twice."""
+        self.env["res.users"]._ctxh_check_group(ACCOUNTANT)
+        moves = self.move_ids.filtered(lambda m: m.state == "posted" and m.l10n_vn_edi_invoice_state == "ready_to_send")
+        if not moves:
+            raise UserError(self.env._("Every confirmed invoice of this run has its e-invoice."))
+        moves._ctxh_send_einvoice()
+        for run in self:
+            run.message_post(body=self.env._("%s invoices sent to SInvoice again.",
+                                             len(moves.filtered(lambda m, r=run: m.ctxh_billing_run_id == r))))
         return True
 
     def action_refresh(self):

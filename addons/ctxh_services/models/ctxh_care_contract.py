@@ -1,4 +1,5 @@
 import calendar
+from datetime import datetime, time
 
 from dateutil.relativedelta import relativedelta
 
@@ -501,6 +502,9 @@ class CtxhCareContract(models.Model):
                 if currency.compare_amounts(paid, due) > 0:
                     moves_vals.append({
                         **vals, "move_type": "out_refund", "ctxh_period_start": False,
+                        # the credit note adjusts the month's invoice of that payer (an e-invoice adjusts the
+                        # e-invoice it corrects, Decree 123/2020 Art. 19)
+                        "reversed_entry_id": billed.filtered(lambda m, p=partner: m.partner_id.id == p)[:1].id,
                         "invoice_line_ids": [Command.create({
                             "product_id": next(iter(is_monthly)), "quantity": 1, "price_unit": paid - due,
                             "name": self.env._("Refund of the days not in care after %s",
@@ -517,7 +521,7 @@ class CtxhCareContract(models.Model):
         elif deposit.state == "posted":
             moves_vals.append({
                 "move_type": "out_refund", "partner_id": deposit.partner_id.id, "ctxh_contract_id": self.id,
-                "invoice_origin": self.name,
+                "invoice_origin": self.name, "reversed_entry_id": deposit.id,
                 "invoice_line_ids": [Command.create({
                     "product_id": line.product_id.id, "quantity": 1, "price_unit": line.price_unit,
                     "account_id": line.account_id.id,
@@ -526,10 +530,15 @@ class CtxhCareContract(models.Model):
                 }) for line in deposit.invoice_line_ids],
             })
         journal = self.env["ctxh.billing.run"]._ctxh_sale_journal(self.company_id)
+        # the liquidation record both parties sign is the agreement an adjusting e-invoice cites
+        agreement = self.env._("Contract liquidation record %s", self.name)
         for vals in moves_vals:
             vals.update({"journal_id": journal.id, "invoice_date": today, "ctxh_billing_run_id": False})
             if vals["move_type"] == "out_refund":
-                vals["invoice_date_due"] = today
+                vals.update({"invoice_date_due": today, "l10n_vn_edi_adjustment_type": "1",
+                             "l10n_vn_edi_agreement_document_name": agreement,
+                             "l10n_vn_edi_agreement_document_date": self.company_id._ctxh_utc(
+                                 datetime.combine(today, time(12)))})
         moves = self.env["account.move"].with_company(self.company_id).create(moves_vals)
         moves.action_post()
         usages._ctxh_action_write({"billed_period_start": month_start})

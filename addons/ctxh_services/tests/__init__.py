@@ -9,3 +9,4 @@ from . import test_history
 from . import test_import_contracts
 from . import test_query_counts
 from . import test_addendum
+from . import test_einvoice
