@@ -37,7 +37,7 @@ class FakeSInvoice:
         self.refuse = {}
         self.lose = set()
 
-    def __call__(self, method, url, *, json=None, params=None, **_kwargs):  # noqa: A002 - requests.request keywords
+    def __call__(self, method, url, *, json=None, params=None, **_kwargs):  # requests.request keywords
         if url.endswith("/auth/login"):
             return FakeResponse({"access_token": "sandbox-token", "expires_in": "300"})
         if "/createInvoice/" in url:

@@ -5,6 +5,8 @@ import { registry } from "@web/core/registry";
 // A carer on a 390 px phone runs the medication round from the menu: one card per dose, the resident's name,
 // bed, medicine and the three actions together. One dose given on time, one refused (the reason is asked in a
 // dialog), one far from its time (the confirmation is asked).
+// A recorded dose is checked by its state's badge, which the card draws only from the saved record: a card
+// between the click and the server's answer has lost its buttons too.
 const card = (medicine) => `.o_kanban_view .o_kanban_record:has(div:contains("${medicine}"))`;
 
 registry.category("web_tour.tours").add("ctxh_round_phone_tour", {
@@ -31,7 +33,7 @@ registry.category("web_tour.tours").add("ctxh_round_phone_tour", {
         },
         {
             content: "Recorded: no button left on its card",
-            trigger: `${card("Vitamin B1 250mg")}:not(:has(button[name="action_round_given"]))`,
+            trigger: `${card("Vitamin B1 250mg")}:not(:has(button[name="action_round_given"])) div[name="state"] .badge`,
         },
         {
             content: "Refused",
@@ -50,7 +52,7 @@ registry.category("web_tour.tours").add("ctxh_round_phone_tour", {
         },
         {
             content: "Refused: no button left on its card",
-            trigger: `${card("Calci D 500mg")}:not(:has(button[name="action_round_refused"]))`,
+            trigger: `${card("Calci D 500mg")}:not(:has(button[name="action_round_refused"])) div[name="state"] .badge`,
         },
         {
             content: "Given, far from its time",
@@ -68,7 +70,7 @@ registry.category("web_tour.tours").add("ctxh_round_phone_tour", {
         },
         {
             content: "Given: no button left on its card",
-            trigger: `${card("Metformin 500mg")}:not(:has(button[name="action_round_given"]))`,
+            trigger: `${card("Metformin 500mg")}:not(:has(button[name="action_round_given"])) div[name="state"] .badge`,
         },
     ],
 });
