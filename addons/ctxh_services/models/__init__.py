@@ -25,3 +25,5 @@ from . import ctxh_call_topic
 from . import ctxh_hotline_call
 from . import ctxh_counselling_session
 from . import ctxh_referral
+from . import account_bank_statement_line
+from . import account_statement_import_sheet_parser

@@ -10,3 +10,4 @@ from . import test_import_contracts
 from . import test_query_counts
 from . import test_addendum
 from . import test_einvoice
+from . import test_bank_statement
