@@ -11,3 +11,4 @@ from . import test_query_counts
 from . import test_addendum
 from . import test_einvoice
 from . import test_bank_statement
+from . import test_tour_portal
