@@ -99,6 +99,7 @@ MODELS = {
     "ctxh.incident":                  (NONE, RWC, RWC, NONE, RWCD),
     "ctxh.incident.notification":     (NONE, RWCD, RWCD, NONE, RWCD),
     "ctxh.visit":                     (NONE, RWC, RWC, NONE, RWCD),
+    "ctxh.visit.request":             (NONE, RWC, RWC, NONE, RWC),  # answered, kept: the family was told
     # --- money (ctxh_services): accountants and the director ---
     "ctxh.price.list":                (NONE, NONE, NONE, RWC, RWCD),
     "ctxh.price.list.line":           (NONE, NONE, NONE, RWCD, RWCD),
@@ -266,6 +267,10 @@ ACTIONS = {
     },
     "ctxh.visit": {
         "action_leave": CARE_UP,
+    },
+    "ctxh.visit.request": {
+        "action_accept": CARE_UP,  # the care team answers the families' requests
+        "action_refuse": CARE_UP,
     },
     "ctxh.programme.attendance": {
         "action_mark_present": CARE_UP,

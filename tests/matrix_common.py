@@ -210,6 +210,8 @@ class MatrixCase(CtxhContractCase):
                 "incident_id": incident.id, "party": "family", "contact": "Con trai"}),
             "ctxh.visit": Model("ctxh.visit").create({"resident_id": cls.resident.id,
                                                       "visitor_partner_id": cls.daughter.id}),
+            "ctxh.visit.request": Model("ctxh.visit.request").create({
+                "resident_id": cls.resident.id, "partner_id": cls.daughter.id, "date": date(2026, 12, 20)}),
             "ctxh.price.list": cls.prices_2026,
             "ctxh.price.list.line": cls.prices_2026.line_ids[:1],
             "ctxh.care.contract": cls.contract,
@@ -307,6 +309,8 @@ class MatrixCase(CtxhContractCase):
             "ctxh.incident": {"name": "Sự cố thử", "incident_type": "other", "description": "Thử.", "company_id": a},
             "ctxh.incident.notification": {"incident_id": rec["ctxh.incident"].id, "party": "police"},
             "ctxh.visit": {"resident_id": self.resident.id, "visitor_partner_id": self.son.id},
+            "ctxh.visit.request": {"resident_id": self.resident.id, "partner_id": self.son.id,
+                                   "date": date(2026, 12, 21)},
             "ctxh.price.list": {"name": "Bảng giá thử", "company_id": a, "date_from": date(2027, 1, 1)},
             "ctxh.price.list.line": {"price_list_id": self.prices_2025.id, "product_id": self.special_care.id,
                                      "price": 1_900_000},
@@ -386,6 +390,7 @@ class MatrixCase(CtxhContractCase):
             "ctxh.incident": {"place": "Nhà tắm khu A"},
             "ctxh.incident.notification": {"contact": "Con gái"},
             "ctxh.visit": {"items_brought": "Sữa, bánh"},
+            "ctxh.visit.request": {"note": "Mang áo ấm"},
             "ctxh.price.list": {"decision_ref": "Quyết định 1235/QĐ-UBND"},
             "ctxh.price.list.line": {"price": 7_600_000},
             "ctxh.care.contract": {"date_end": date(2027, 12, 31)},
@@ -484,6 +489,9 @@ class MatrixCase(CtxhContractCase):
         if key == "action_close":
             incident.state = "reported"
         return incident
+
+    def _prepare_ctxh_visit_request(self, key):
+        return self.records["ctxh.visit.request"].copy({"refusal_reason": "Trùng lịch khám bệnh"})
 
     def _prepare_ctxh_visit(self, key):
         return self.records["ctxh.visit"].copy({"time_in": self.now - timedelta(hours=1)})

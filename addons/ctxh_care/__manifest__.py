@@ -7,7 +7,7 @@
     "author": "CTXH Developers",
     "website": "https://github.com/ctxh-odoo/ctxh",
     "license": "LGPL-3",
-    "depends": ["ctxh_residents"],
+    "depends": ["ctxh_residents", "portal"],
     "data": [
         "security/ir.model.access.csv",
         "security/ctxh_care_plan_security.xml",
@@ -23,6 +23,8 @@
         "views/ctxh_medical_views.xml",
         "views/ctxh_activity_views.xml",
         "views/ctxh_incident_views.xml",
+        "views/ctxh_visit_request_views.xml",
+        "views/portal_templates.xml",
         "views/ctxh_dose_correction_views.xml",
         "views/ctxh_dose_record_views.xml",
     ],

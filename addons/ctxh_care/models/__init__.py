@@ -19,3 +19,5 @@ from . import ctxh_stay
 from . import ctxh_incident
 from . import ctxh_incident_notification
 from . import ctxh_visit
+from . import res_company
+from . import ctxh_visit_request

@@ -14,3 +14,5 @@ from . import test_tour_visit
 from . import test_tour_care_plan
 from . import test_tour_incident
 from . import test_tour_health_check
+from . import test_visit_request
+from . import test_tour_visit_portal

@@ -215,18 +215,20 @@ class AccountMove(models.Model):
 
     def _l10n_vn_edi_add_buyer_information(self, json_values):
         # EXTENDS l10n_vn_edi_viettel: a family member pays as a person; the legal name is for a company buyer
-        super()._l10n_vn_edi_add_buyer_information(json_values)
+        result = super()._l10n_vn_edi_add_buyer_information(json_values)
         if self.ctxh_contract_id and not self.commercial_partner_id.is_company:
             json_values["buyerInfo"]["buyerLegalName"] = ""
+        return result
 
     def _l10n_vn_edi_add_item_information(self, json_values):
         # EXTENDS l10n_vn_edi_viettel: a care line names its service and month ("Chăm sóc ... tháng 03/2027"),
         # which the product's name alone does not
-        super()._l10n_vn_edi_add_item_information(json_values)
+        result = super()._l10n_vn_edi_add_item_information(json_values)
         if self.ctxh_contract_id:
             lines = self.invoice_line_ids.filtered(lambda ln: ln.display_type == "product")
             for item, line in zip(json_values["itemInfo"], lines, strict=True):
                 item["itemName"] = line.name or item["itemName"]
+        return result
 
     # ---- the payment reference a family writes in its transfer ----
     def _get_invoice_computed_reference(self):
