@@ -58,7 +58,34 @@ class AccountMove(models.Model):
                 return move.invoice_user_id
             return accountants.filtered(lambda u: move.company_id in u.company_ids)[:1]
 
+        overdue._ctxh_remind_payers()
         return overdue._ctxh_remind(self.env._("Care fee overdue: remind the payer"), accountant)
+
+    ctxh_payer_reminded_on = fields.Date(
+        string="Payer Reminded On", readonly=True, copy=False,
+        help="When the payer was sent the e-mail reminding them that this care invoice is overdue (once).")
+
+    def _ctxh_remind_payers(self):
+        """Each overdue care invoice reminds its payer once, by e-mail in the payer's language: what is still
+        due, since when, and how to transfer it (the reference and the facility's account)."""
+        for move in self.filtered(lambda m: not m.ctxh_payer_reminded_on and m.partner_id.email):
+            partner = move.partner_id
+            env = move.with_context(lang=partner.lang or "vi_VN").env
+            bank = move.partner_bank_id
+            body = env._(
+                "Dear %(payer)s, invoice %(invoice)s for the care of %(person)s (contract %(contract)s) was due on "
+                "%(due)s and %(amount)s is still to pay. Please transfer it with the message %(reference)s%(bank)s, "
+                "or pay at the facility. If you have already paid, please ignore this message.",
+                payer=partner.name, invoice=move.name, person=move.ctxh_contract_id.resident_id.name,
+                contract=move.ctxh_contract_id.name, due=move.invoice_date_due.strftime("%d/%m/%Y"),
+                amount=move.currency_id.ctxh_format(move.amount_residual),
+                reference=move.payment_reference or move.name,
+                bank=env._(" to account %(account)s (%(bank)s)", account=bank.acc_number, bank=bank.bank_id.name or "")
+                if bank else "")
+            move.sudo().with_context(no_new_invoice=True).message_post(
+                body=body, subject=env._("Care fee overdue: %s", move.name), partner_ids=partner.ids,
+                message_type="comment", subtype_xmlid="mail.mt_comment")
+            move.sudo().ctxh_payer_reminded_on = move.company_id._ctxh_today()
 
     # ---- the care invoice: its contract, month and billing run ----
     ctxh_contract_id = fields.Many2one("ctxh.care.contract", string="Care Contract", readonly=True, copy=False,
@@ -163,26 +190,38 @@ class AccountMove(models.Model):
                 "\n".join("- %s (%s)" % (problem, ", ".join(payers[:5]) + (", ..." if len(payers) > 5 else ""))
                            for problem, payers in payers_by_problem.items())))
         posted = super()._post(soft=soft)
-        posted._ctxh_care_sales().filtered(
-            lambda m: m._ctxh_einvoiced() and not (m.move_type == "out_refund" and m._ctxh_adjusts_paper())
-        )._ctxh_send_einvoice()
+        care = posted._ctxh_care_sales()
+        einvoiced = care.filtered(
+            lambda m: m._ctxh_einvoiced() and not (m.move_type == "out_refund" and m._ctxh_adjusts_paper()))
+        einvoiced._ctxh_send_einvoice(email=True)
+        (care - einvoiced)._ctxh_queue_sending(einvoice=False, email=True)
         return posted
 
-    def _ctxh_send_einvoice(self):
-        """Queue the documents for SInvoice through Odoo's own sending job (no e-mail: the family gets the
-        invoice by the portal and its reminders); sent again, an invoice keeps its transaction, which SInvoice
-        is asked about first, so a retry never issues a second e-invoice."""
-        to_send = self.filtered(lambda m: m.state == "posted" and m.l10n_vn_edi_invoice_state == "ready_to_send")
-        if not to_send:
-            return False
-        to_send.sudo().write({"sending_data": {
-            "author_user_id": self.env.user.id,
-            "author_partner_id": self.env.user.partner_id.id,
-            "extra_edis": ["vn_sinvoice_send"],
-            "sending_methods": ["manual"],
-        }})
-        self.env.ref("account.ir_cron_account_move_send")._trigger()
-        return True
+    def _ctxh_send_einvoice(self, email=False):
+        """Queue the documents for SInvoice; sent again, an invoice keeps its transaction, which SInvoice is
+        asked about first, so a retry never issues a second e-invoice (nor e-mails the family twice)."""
+        return self.filtered(lambda m: m.l10n_vn_edi_invoice_state == "ready_to_send")._ctxh_queue_sending(
+            einvoice=True, email=email)
+
+    def _ctxh_queue_sending(self, einvoice, email):
+        """Hand the confirmed documents to Odoo's own sending job, which works outside the accountant's click:
+        through SInvoice when ``einvoice``, and by e-mail (Odoo's invoice e-mail, in the payer's language, with
+        the PDF and the e-invoice files) to the payers who have an address when ``email``."""
+        to_send = self.filtered(lambda m: m.state == "posted")
+        queued = False
+        for by_email, moves in to_send.grouped(lambda m: bool(email and m.partner_id.email)).items():
+            if not (einvoice or by_email):
+                continue
+            moves.sudo().write({"sending_data": {
+                "author_user_id": self.env.user.id,
+                "author_partner_id": self.env.user.partner_id.id,
+                "extra_edis": ["vn_sinvoice_send"] if einvoice else [],
+                "sending_methods": ["email"] if by_email else ["manual"],
+            }})
+            queued = True
+        if queued:
+            self.env.ref("account.ir_cron_account_move_send")._trigger()
+        return queued
 
     def _l10n_vn_edi_send_invoice(self, invoice_json_data):
         # EXTENDS l10n_vn_edi_viettel: keep SInvoice's answer on the invoice, for the billing run's retry

@@ -218,3 +218,28 @@ class TestEInvoice(CtxhContractCase):
         self.assertTrue(invoice._ctxh_vietqr().startswith("data:image/png;base64,"))
         self._pay(invoice)
         self.assertFalse(invoice._ctxh_vietqr(), "nothing left to pay: no code")
+
+    def test_family_gets_the_invoice_and_the_overdue_reminder_by_email(self):
+        """A payer with an e-mail address receives the invoice (Odoo's e-mail, with the SInvoice files) and,
+        once it is overdue, one reminder in their language with the transfer message."""
+        self.son.write({"email": "hoangvanhai@example.vn", "lang": "vi_VN"})
+        run = self._march()
+        invoice = run.move_ids.filtered(lambda m: m.ctxh_contract_id == self.contract and m.partner_id == self.son)
+        self.assertEqual(invoice.sending_data["sending_methods"], ["email"])
+        self.assertEqual(invoice.sending_data["extra_edis"], ["vn_sinvoice_send"])
+        with fake_sinvoice():
+            self._send()
+        self.assertTrue(invoice.is_move_sent, "Odoo's invoice e-mail went to the payer")
+        sent = invoice.message_ids.filtered(lambda m: self.son in m.partner_ids)
+        self.assertTrue(sent)
+        self.assertIn(invoice.l10n_vn_edi_sinvoice_pdf_file_id.name, sent.attachment_ids.mapped("name"),
+                      "with SInvoice's PDF of the e-invoice")
+
+        self.Move._cron_ctxh_overdue_reminders()
+        self.Move._cron_ctxh_overdue_reminders()
+        reminders = invoice.message_ids.filtered(lambda m: "quá hạn" in (m.subject or ""))
+        self.assertEqual(len(reminders), 1, "one reminder, however often the job runs")
+        self.assertIn(self.son, reminders.partner_ids)
+        self.assertIn(invoice.payment_reference, reminders.body)
+        self.assertIn("4.500.000", reminders.body)
+        self.assertEqual(invoice.ctxh_payer_reminded_on, self.facility_a._ctxh_today())
