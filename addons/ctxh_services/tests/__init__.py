@@ -12,3 +12,4 @@ from . import test_addendum
 from . import test_einvoice
 from . import test_bank_statement
 from . import test_tour_portal
+from . import test_tour_statement_import

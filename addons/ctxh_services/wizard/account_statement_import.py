@@ -1,8 +1,35 @@
-from odoo import models
+from odoo import api, fields, models
 
 
 class AccountStatementImport(models.TransientModel):
     _inherit = "account.statement.import"
+
+    # OCA's import learns the bank journal from the journal dashboard it is opened from; the accountants of a
+    # facility open it from the Billing menu, so they choose the journal here (the facility's first by default)
+    ctxh_journal_id = fields.Many2one(
+        "account.journal", string="Bank Journal", domain="[('type', '=', 'bank'), ('company_id', '=', company_id)]",
+        default=lambda self: self._ctxh_default_journal())
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+
+    @api.model
+    def _ctxh_default_journal(self):
+        journal_id = self.env.context.get("journal_id")
+        if journal_id:
+            return self.env["account.journal"].browse(journal_id)
+        return self.env["account.journal"].search([
+            *self.env["account.journal"]._check_company_domain(self.env.company), ("type", "=", "bank")], limit=1)
+
+    @api.onchange("ctxh_journal_id")
+    def _onchange_ctxh_journal_id(self):
+        # the bank's layout the journal imports with, as OCA keeps it on the journal
+        if self.ctxh_journal_id.default_sheet_mapping_id:
+            self.sheet_mapping_id = self.ctxh_journal_id.default_sheet_mapping_id
+
+    def import_file_button(self):
+        if self.ctxh_journal_id and not self.env.context.get("journal_id"):
+            return super(AccountStatementImport, self.with_context(journal_id=self.ctxh_journal_id.id)
+                         ).import_file_button()
+        return super().import_file_button()
 
     def _import_file(self):
         """After OCA's import, the lines whose message names a care invoice pay it (see the statement line);
