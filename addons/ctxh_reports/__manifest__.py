@@ -29,6 +29,7 @@
         "security/ctxh_dashboard_security.xml",
         "views/ctxh_dashboard_views.xml",
         "views/ctxh_print_buttons.xml",
+        "views/portal_templates.xml",
     ],
     "assets": {
         "web.report_assets_common": [

@@ -82,3 +82,4 @@ class TestPaymentNotice(DocumentCaseMixin, CtxhContractCase):
         self.assertIn("chuyển khoản vào tài khoản số 0091000123456", text)
         self.assertIn(f"Nội dung chuyển khoản: {self.contract.deposit_move_id.payment_reference}", text)
         self.assertIn('alt="VietQR"', contract_html)
+

@@ -44,9 +44,14 @@ class CtxhCarePortal(CustomerPortal):
         invoices = contract.move_ids.filtered(
             lambda m: m.state == "posted" and m.partner_id.commercial_partner_id == partner
         ).sorted(lambda m: (m.invoice_date or m.date, m.id), reverse=True)
+        # the payer's receipts and bank advices of this contract, as the facility's register numbers them
+        receipts = invoices._get_reconciled_payments().filtered(
+            lambda p: p.state in ("in_process", "paid") and p.ctxh_voucher_number and p.payment_type == "inbound"
+        ).sorted(lambda p: (p.date, p.id), reverse=True)
         values = self._prepare_portal_layout_values()
         values.update({
             "contract": contract, "payer": payer, "invoices": invoices, "page_name": "ctxh_care_contract",
+            "receipts": receipts,
             "month_amount": contract._ctxh_payer_month_amounts().get(payer, 0.0),
             "vietqr": {move.id: move._ctxh_vietqr() for move in invoices},
             # Odoo's invoice page opens with the invoice's own token, the portal user being its follower or not
