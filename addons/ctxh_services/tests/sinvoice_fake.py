@@ -46,8 +46,10 @@ class FakeSInvoice:
             number = self.numbers.get(params["transactionUuid"])
             if not number:
                 return FakeResponse({"code": 404, "data": "NOT_FOUND_DATA"})
+            # a symbol "C..." (with the tax authority's code) is adjusted only once the authority approved it
             return FakeResponse({"result": [{"invoiceNo": number, "reservationCode": "RC" + number,
-                                             "status": "Chưa thanh toán"}]})
+                                             "status": "Chưa thanh toán",
+                                             "exchangeStatus": "INVOICE_HAS_CODE_APPROVED"}]})
         if url.endswith("getInvoiceRepresentationFile"):
             return self._file(json)
         if url.endswith("cancelTransactionInvoice"):

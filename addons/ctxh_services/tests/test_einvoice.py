@@ -194,6 +194,29 @@ class TestEInvoice(CtxhContractCase):
         self.assertEqual(sinvoice.cancelled, [invoice.l10n_vn_edi_invoice_number])
         self.assertEqual((invoice.state, invoice.l10n_vn_edi_invoice_state), ("cancel", "canceled"))
 
+    def test_replacement_follows_the_modules_flow(self):
+        """"Reverse and create invoice" on an issued care invoice makes a replacing e-invoice (type 3) citing it."""
+        run = self._march()
+        with fake_sinvoice() as sinvoice:
+            self._send()
+            invoice = run.move_ids[:1]
+            wizard = self.env["account.move.reversal"].with_user(self.accountant_a).with_context(
+                active_model="account.move", active_ids=invoice.ids).create({
+                    "journal_id": invoice.journal_id.id, "reason": "Sai số ngày ở tại cơ sở",
+                    "l10n_vn_edi_agreement_document_name": "Biên bản thỏa thuận thay thế hóa đơn"})
+            action = wizard.reverse_moves(is_modify=True)
+            replacement = self.env["account.move"].browse(action["res_id"])
+            self.assertEqual(invoice.l10n_vn_edi_invoice_state, "replaced")
+            self.assertEqual(replacement.l10n_vn_edi_replacement_origin_id, invoice)
+            replacement.action_post()
+            self.env["account.move.send"]._generate_and_send_invoices(
+                replacement, extra_edis={"vn_sinvoice_send"}, sending_methods={"manual"})
+            info = sinvoice.payload_of(replacement)["generalInvoiceInfo"]
+        self.assertEqual(replacement.l10n_vn_edi_invoice_state, "sent")
+        self.assertEqual(info["adjustmentType"], "3")
+        self.assertEqual(info["originalInvoiceId"], invoice.l10n_vn_edi_invoice_number)
+        self.assertEqual(info["additionalReferenceDesc"], "Biên bản thỏa thuận thay thế hóa đơn")
+
     def test_payment_reference_and_vietqr(self):
         """A care invoice's reference is the facility's code and its number, without separators, short enough
         for a banking app; its VietQR code carries the facility's bank, the amount due and that reference."""
