@@ -39,6 +39,7 @@
         "demo/ctxh_einvoice_demo.xml",
         "demo/ctxh_payment_demo.xml",
         "demo/ctxh_portal_demo.xml",
+        "demo/ctxh_statement_demo.xml",
         "demo/ctxh_allowance_demo.xml",
         "demo/ctxh_social_demo.xml",
     ],
