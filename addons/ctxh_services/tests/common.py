@@ -33,6 +33,25 @@ class CtxhContractCase(CtxhResidentsCase):
         Partner = cls.env["res.partner"]
         cls.son = Partner.create({"name": "Hoàng Văn Hải"})
         cls.daughter = Partner.create({"name": "Hoàng Thị Hoa"})
+        # from 2027 the law wants care invoices as e-invoices: the facility issues them from then on, so that a
+        # test confirming an invoice dated today keeps passing after New Year (nothing is sent: no job runs)
+        cls.symbol = cls._einvoice_setup(cls.facility_a, date(2027, 1, 1))
+
+    @classmethod
+    def _einvoice_setup(cls, company, date_from):
+        """``company`` issues e-invoices through a (test) SInvoice account from ``date_from``; its symbol."""
+        company.write({
+            "street": "Số 2 đường Lê Lợi", "city": "Lạng Sơn", "country_id": cls.env.ref("base.vn").id,
+            "state_id": cls.env.ref("base.state_vn_VN-09").id, "vat": "4900102938",
+            "l10n_vn_edi_username": "4900102938-test", "l10n_vn_edi_password": "secret",
+            "ctxh_einvoice_date_from": date_from,
+        })
+        template = cls.env["l10n_vn_edi_viettel.sinvoice.template"].create(
+            {"name": f"2/T{company.id:03d}", "template_invoice_type": "2"})
+        symbol = cls.env["l10n_vn_edi_viettel.sinvoice.symbol"].create(
+            {"name": "C26TLS", "invoice_template_id": template.id})
+        cls.env["ir.default"].set("res.partner", "l10n_vn_edi_symbol", symbol.id, company_id=company.id)
+        return symbol
 
     @classmethod
     def _price_list(cls, date_from, decision, prices, company=None):
