@@ -12,10 +12,8 @@ class CtxhReceiptPortal(CtxhCarePortal):
                 website=True)
     def portal_my_care_receipt(self, contract_id, payment_id, **kwargs):
         contract = self._ctxh_payer_contract(contract_id)
-        partner = request.env.user.partner_id.commercial_partner_id
-        invoices = contract.move_ids.filtered(lambda m: m.partner_id.commercial_partner_id == partner)
-        payment = invoices._get_reconciled_payments().filtered(
-            lambda p: p.id == payment_id and p.ctxh_voucher_number and p.journal_id.type == "cash")
+        payment = self._ctxh_payer_receipts(self._ctxh_payer_invoices(contract)).filtered(
+            lambda p: p.id == payment_id and p.journal_id.type == "cash")
         if not payment:
             raise request.not_found()
         pdf, _kind = request.env["ir.actions.report"].sudo()._render_qweb_pdf(

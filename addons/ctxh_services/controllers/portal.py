@@ -28,6 +28,19 @@ class CtxhCarePortal(CustomerPortal):
             raise request.not_found()
         return contract
 
+    def _ctxh_payer_invoices(self, contract):
+        """The confirmed invoices of ``contract`` the user's partner pays, newest first."""
+        partner = request.env.user.partner_id.commercial_partner_id
+        return contract.move_ids.filtered(
+            lambda m: m.state == "posted" and m.partner_id.commercial_partner_id == partner
+        ).sorted(lambda m: (m.invoice_date or m.date, m.id), reverse=True)
+
+    def _ctxh_payer_receipts(self, invoices):
+        """The receipts and bank advices paying ``invoices``, as the facility's register numbers them."""
+        return invoices._get_reconciled_payments().filtered(
+            lambda p: p.state in ("in_process", "paid") and p.ctxh_voucher_number and p.payment_type == "inbound"
+        ).sorted(lambda p: (p.date, p.id), reverse=True)
+
     @http.route(["/my/care-contracts"], type="http", auth="user", website=True)
     def portal_my_care_contracts(self, **kwargs):
         contracts = request.env["ctxh.care.contract"].sudo().search(self._ctxh_payer_domain(),
@@ -41,17 +54,11 @@ class CtxhCarePortal(CustomerPortal):
         contract = self._ctxh_payer_contract(contract_id)
         partner = request.env.user.partner_id.commercial_partner_id
         payer = contract.payer_ids.filtered(lambda p: p.partner_id.commercial_partner_id == partner)[:1]
-        invoices = contract.move_ids.filtered(
-            lambda m: m.state == "posted" and m.partner_id.commercial_partner_id == partner
-        ).sorted(lambda m: (m.invoice_date or m.date, m.id), reverse=True)
-        # the payer's receipts and bank advices of this contract, as the facility's register numbers them
-        receipts = invoices._get_reconciled_payments().filtered(
-            lambda p: p.state in ("in_process", "paid") and p.ctxh_voucher_number and p.payment_type == "inbound"
-        ).sorted(lambda p: (p.date, p.id), reverse=True)
+        invoices = self._ctxh_payer_invoices(contract)
         values = self._prepare_portal_layout_values()
         values.update({
             "contract": contract, "payer": payer, "invoices": invoices, "page_name": "ctxh_care_contract",
-            "receipts": receipts,
+            "receipts": self._ctxh_payer_receipts(invoices),
             "month_amount": contract._ctxh_payer_month_amounts().get(payer, 0.0),
             "vietqr": {move.id: move._ctxh_vietqr() for move in invoices},
             # Odoo's invoice page opens with the invoice's own token, the portal user being its follower or not

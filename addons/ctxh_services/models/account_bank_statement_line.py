@@ -39,6 +39,8 @@ class AccountBankStatementLine(models.Model):
             ("payment_reference", "!=", False),
         ], order="invoice_date_due, id")
         by_reference = {_plain(move.payment_reference): move for move in open_invoices}
+        # the payers' names as a bank message writes them, once for all the lines left without a reference
+        payer_names = {move: _plain(move.partner_id.name) for move in open_invoices}
         matched = self.browse()
         for line in lines:
             message = _plain(" ".join(filter(None, [line.payment_ref, line.ref,
@@ -49,7 +51,7 @@ class AccountBankStatementLine(models.Model):
             invoices = Move.browse([by_reference[ref].id for ref in found]).filtered(
                 lambda m, line=line: m.company_id == line.company_id and m.amount_residual > 0)
             if not invoices:
-                line.ctxh_match_note = line._ctxh_suggestion(open_invoices)
+                line.ctxh_match_note = line._ctxh_suggestion(payer_names)
                 continue
             line._ctxh_pay(invoices.sorted(lambda m: (m.invoice_date_due or m.date, m.id)))
             matched |= line
@@ -99,17 +101,16 @@ class AccountBankStatementLine(models.Model):
         self.ctxh_match_note = "; ".join(notes)
         return payments
 
-    def _ctxh_suggestion(self, open_invoices):
-        """The open care invoices an unmatched line may pay: the payer's name in the message, else the amount."""
+    def _ctxh_suggestion(self, payer_names):
+        """The open care invoices an unmatched line may pay (``payer_names``: {open invoice: payer's name as
+        banks write it}): the payer's name in the message, else the amount still due."""
         self.ensure_one()
         message = _plain(" ".join(filter(None, [self.payment_ref, self.partner_name])))
-        candidates = open_invoices.filtered(
-            lambda m: m.company_id == self.company_id and len(_plain(m.partner_id.name)) > 5
-            and _plain(m.partner_id.name) in message)
-        if not candidates:
-            candidates = open_invoices.filtered(
-                lambda m: m.company_id == self.company_id and m.currency_id.compare_amounts(m.amount_residual,
-                                                                                            self.amount) == 0)
+        still_open = [move for move in payer_names
+                      if move.company_id == self.company_id and move.currency_id.compare_amounts(
+                          move.amount_residual, 0) > 0]
+        candidates = [move for move in still_open if len(payer_names[move]) > 5 and payer_names[move] in message] \
+            or [move for move in still_open if move.currency_id.compare_amounts(move.amount_residual, self.amount) == 0]
         if not candidates:
             return self.env._("No transfer reference and no open care invoice of this payer or amount")
         return self.env._("No transfer reference; perhaps: %s", ", ".join(

@@ -156,9 +156,8 @@ class AccountMove(models.Model):
                     continue
                 if move.company_id not in company_problems:
                     company_problems[move.company_id] = move.company_id._ctxh_einvoice_problems()
+                # the symbol comes from the facility's default (checked with the facility) or the payer's own
                 found = [*company_problems[move.company_id]]
-                if not move.l10n_vn_edi_invoice_symbol:
-                    found.append(_("no invoice symbol"))
                 if not move.partner_id.name:
                     found.append(_("the payer has no name"))
             elif Parameter._get_value("care_einvoice_required", 0, date=day):
