@@ -25,16 +25,14 @@ registry.category("web_tour.tours").add("ctxh_visit_tour", {
             "Bùi Văn An",
             "the resident",
         ),
-        {
-            content: "Open the registered relatives",
-            trigger: '.o_form_editable div[name="relative_id"] input',
-            run: "click",
-        },
-        {
-            content: "The father is listed by name and relationship",
-            trigger: '.o-autocomplete--dropdown-item:contains("Đỗ Xuân Tuấn (Cha)")',
-            run: "click",
-        },
+        // typing (not a bare click) asks for the relatives once the resident is on the record: a click could open
+        // the list while the resident's onchange was still on its way back, and the re-render closed it again
+        ...pickFromField(
+            '.o_form_editable div[name="relative_id"] input',
+            "Đỗ Xuân",
+            "Đỗ Xuân Tuấn (Cha)",
+            "the father, by name and relationship",
+        ),
         {
             content: "What he brought",
             trigger: '.o_form_editable div[name="items_brought"] textarea',
