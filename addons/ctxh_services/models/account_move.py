@@ -98,13 +98,15 @@ class AccountMove(models.Model):
     def init(self):
         result = super().init()
         # one invoice per contract, payer and month, even under two runs at the same moment; a cancelled
-        # invoice does not count, so the month can be billed again after a correction (NULLs are distinct:
+        # invoice does not count, so the month can be billed again after a correction, nor does one reversed in
+        # full, so that its replacement ("Reverse and create invoice") keeps the month (NULLs are distinct:
         # ordinary moves and credit notes have no period and are not concerned)
         self.env.cr.execute("ALTER TABLE account_move DROP CONSTRAINT IF EXISTS account_move_ctxh_contract_period_uniq")
+        self.env.cr.execute("DROP INDEX IF EXISTS account_move_ctxh_contract_period_uniq_idx")
         self.env.cr.execute("""
-            CREATE UNIQUE INDEX IF NOT EXISTS account_move_ctxh_contract_period_uniq_idx
+            CREATE UNIQUE INDEX IF NOT EXISTS account_move_ctxh_month_uniq_idx
                 ON account_move (ctxh_contract_id, partner_id, ctxh_period_start)
-             WHERE state != 'cancel'
+             WHERE state != 'cancel' AND payment_state IS DISTINCT FROM 'reversed'
         """)
         return result
 

@@ -285,6 +285,36 @@ class TestBillingRun(CtxhContractCase):
         refund = move._reverse_moves()
         self.assertEqual(refund.move_type, "out_refund")
 
+    def test_replaced_invoice_keeps_its_month_on_the_contract(self):
+        """"Reverse and create invoice" on a care invoice: the credit note and the replacement stay on the contract,
+        the replacement on the same month (the unique index leaves the reversed invoice out), the contract owes
+        the replacement alone and the month's next run bills nothing more."""
+        run = self._run(date(2026, 3, 1))
+        invoice = run.move_ids.filtered(lambda m: m.ctxh_contract_id == self.contract)[:1]
+        invoice.action_post()
+        wizard = self.env["account.move.reversal"].with_user(self.accountant_a).with_context(
+            active_model="account.move", active_ids=invoice.ids).create({
+                "journal_id": invoice.journal_id.id, "reason": "Sai số ngày ở tại cơ sở"})
+        replacement = self.env["account.move"].browse(wizard.reverse_moves(is_modify=True)["res_id"])
+        self.assertEqual(invoice.payment_state, "reversed")
+        self.assertEqual((replacement.ctxh_contract_id, replacement.ctxh_period_start, replacement.partner_id),
+                         (self.contract, date(2026, 3, 1), invoice.partner_id))
+        self.assertEqual(invoice.reversal_move_ids.ctxh_contract_id, self.contract)
+        replacement.invoice_line_ids[:1].price_unit -= 100_000
+        replacement.action_post()
+        self.contract.invalidate_recordset(["amount_due"])
+        self.assertEqual(self.contract.amount_due, sum(
+            (self.contract.move_ids - invoice - invoice.reversal_move_ids).filtered(
+                lambda m: m.state == "posted").mapped("amount_residual_signed")))
+        self.assertIn(replacement, self.contract.move_ids)
+        self.assertFalse(self._run(date(2026, 3, 1)).move_ids.filtered(lambda m: m.ctxh_contract_id == self.contract))
+        # the replacement is the month's invoice now: a second one is still refused by PostgreSQL
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.env.cr.savepoint():
+            self.env["account.move"].create({
+                "move_type": "out_invoice", "partner_id": invoice.partner_id.id, "company_id": self.facility_a.id,
+                "ctxh_contract_id": self.contract.id, "ctxh_period_start": date(2026, 3, 1),
+            })
+
     def test_termination_bills_the_last_days(self):
         """Terminated on 15 March before any March invoice: a final invoice for 15 of 31 days; no run bills it again."""
         resident = self._resident(name="Đoàn Văn Hậu")

@@ -204,6 +204,10 @@ class TestEInvoice(CtxhContractCase):
                 replacement, extra_edis={"vn_sinvoice_send"}, sending_methods={"manual"})
             info = sinvoice.payload_of(replacement)["generalInvoiceInfo"]
         self.assertEqual(replacement.l10n_vn_edi_invoice_state, "sent")
+        # the replacement bills the same contract and month, the credit note stays on the contract too
+        self.assertEqual((replacement.ctxh_contract_id, replacement.ctxh_period_start),
+                         (invoice.ctxh_contract_id, invoice.ctxh_period_start))
+        self.assertEqual(invoice.reversal_move_ids.ctxh_contract_id, invoice.ctxh_contract_id)
         self.assertEqual(info["adjustmentType"], "3")
         self.assertEqual(info["originalInvoiceId"], invoice.l10n_vn_edi_invoice_number)
         self.assertEqual(info["additionalReferenceDesc"], "Biên bản thỏa thuận thay thế hóa đơn")
