@@ -125,6 +125,8 @@ MODELS = {
     "ctxh.hotline.call":              (NONE, RWC, RWC, NONE, RWCD),
     "ctxh.counselling.session":       (NONE, RWC, RWC, NONE, RWCD),
     "ctxh.referral":                  (NONE, RWC, RWC, NONE, RWCD),
+    # offices are set up by the director; every role of the app reads them (accountants bill day care by office)
+    "ctxh.office":                    (NONE, R, R, R, RWCD),
     # --- reports (ctxh_reports): SQL views, read only for everyone ---
     "ctxh.movement.report":           (NONE, R, R, R, R),
     "ctxh.receivable.report":         (NONE, NONE, NONE, R, R),

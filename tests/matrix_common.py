@@ -241,6 +241,8 @@ class MatrixCase(CtxhContractCase):
             "ctxh.referral": Model("ctxh.referral").create({
                 "partner_id": cls.client.id, "organisation_id": cls.hospital.id, "company_id": a.id,
                 "reason": "Khám sức khỏe tổng quát."}),
+            "ctxh.office": Model("ctxh.office").create({
+                "name": "Văn phòng CTXH phường Tam Thanh", "kind": "commune", "company_id": a.id}),
         }
         env.flush_all()
         cls.records["ctxh.movement.report"] = Model("ctxh.movement.report").search(
@@ -338,6 +340,7 @@ class MatrixCase(CtxhContractCase):
             "ctxh.counselling.session": {"name": "Tư vấn gia đình", "partner_id": self.client.id, "company_id": a},
             "ctxh.referral": {"partner_id": self.client.id, "organisation_id": self.hospital.id,
                               "reason": "Trợ giúp pháp lý.", "company_id": a},
+            "ctxh.office": {"name": "Phòng CTXH Trường THPT Việt Bắc", "kind": "school", "company_id": a},
             # SQL views: nothing can be created, whatever the values
             "ctxh.movement.report": {"kind": "admission"},
             "ctxh.receivable.report": {"move_type": "out_invoice"},
@@ -410,6 +413,7 @@ class MatrixCase(CtxhContractCase):
             "ctxh.hotline.call": {"caller_phone": "0912 000 111"},
             "ctxh.counselling.session": {"duration": 2.0},
             "ctxh.referral": {"result": "Đã khám."},
+            "ctxh.office": {"phone": "0205 3870 222"},
             "ctxh.movement.report": {"movement_count": 2},
             "ctxh.receivable.report": {"days_overdue": 0},
         }

@@ -7,9 +7,10 @@
     "author": "CTXH Developers",
     "website": "https://github.com/ctxh-odoo/ctxh",
     "license": "LGPL-3",
+    # ctxh_care: community cases reuse its needs assessments, therapy and group work its programmes
     # account_statement_import_sheet_file: OCA bank-statement-import (PyPI
     # odoo-addon-account-statement-import-sheet-file), the banks' XLSX/CSV statements
-    "depends": ["ctxh_residents", "account", "product", "l10n_vn", "l10n_vn_edi_viettel",
+    "depends": ["ctxh_residents", "ctxh_care", "account", "product", "l10n_vn", "l10n_vn_edi_viettel",
                 "account_statement_import_sheet_file"],
     "data": [
         "security/ctxh_services_groups.xml",
@@ -18,6 +19,7 @@
         "security/ctxh_care_contract_addendum_security.xml",
         "security/ctxh_allowance_security.xml",
         "security/ctxh_social_security.xml",
+        "security/ctxh_office_security.xml",
         "data/res_bank_data.xml",
         "data/account_statement_import_sheet_mapping_data.xml",
         "data/ctxh_contract_data.xml",
@@ -32,6 +34,7 @@
         "views/ctxh_care_contract_addendum_views.xml",
         "views/ctxh_allowance_views.xml",
         "views/ctxh_social_views.xml",
+        "views/ctxh_office_views.xml",
         "views/ctxh_import_wizard_views.xml",
     ],
     "demo": [
@@ -42,6 +45,7 @@
         "demo/ctxh_statement_demo.xml",
         "demo/ctxh_allowance_demo.xml",
         "demo/ctxh_social_demo.xml",
+        "demo/ctxh_office_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -21,6 +21,9 @@ from . import ctxh_allowance_coefficient
 from . import ctxh_allowance_sheet
 from . import ctxh_allowance_sheet_line
 from . import ctxh_burial_support
+from . import res_users
+from . import ctxh_office
+from . import ctxh_office_mixin
 from . import ctxh_call_topic
 from . import ctxh_hotline_call
 from . import ctxh_counselling_session

@@ -9,7 +9,7 @@ class CtxhCounsellingSession(models.Model):
 
     _name = "ctxh.counselling.session"
     _description = "Counselling Session"
-    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.session.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.session.mixin", "ctxh.office.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
     # listed again so that its values are this module's: Odoo names a selection value after the module that lists
@@ -31,6 +31,11 @@ class CtxhCounsellingSession(models.Model):
         [("individual", "Individual"), ("family", "Family"), ("group", "Group")],
         required=True, default="individual",
     )
+    # the centre's report counts counselling by where it happened (Quảng Ninh: 81 at the centre, 1,512 children
+    # in the community)
+    channel = fields.Selection(
+        [("centre", "At the centre"), ("phone", "By telephone"), ("community", "In the community")],
+        string="Where", required=True, default="centre", index=True)
     notes = fields.Html()
     next_date = fields.Date(string="Next Session")
 

@@ -22,7 +22,7 @@ class CtxhHotlineCall(models.Model):
 
     _name = "ctxh.hotline.call"
     _description = "Hotline Call"
-    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.write.guard.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.write.guard.mixin", "ctxh.office.mixin"]
     _ctxh_action_fields = ("director_alerted",)
     _order = "call_time desc, id desc"
     _check_company_auto = True
@@ -165,6 +165,7 @@ class CtxhHotlineCall(models.Model):
                 "default_resident_id": self.resident_id.id,
                 "default_reason": self._situation_text(),
                 "default_ctxh_hotline_call_id": self.id,
+                "default_office_id": self.office_id.id,
             },
         }
 

@@ -11,7 +11,7 @@ class CtxhReferral(models.Model):
 
     _name = "ctxh.referral"
     _description = "Referral"
-    _inherit = ["mail.thread", "ctxh.reminder.mixin", "ctxh.write.guard.mixin"]
+    _inherit = ["mail.thread", "ctxh.reminder.mixin", "ctxh.write.guard.mixin", "ctxh.office.mixin"]
     _ctxh_action_fields = ("state",)
     _order = "date_sent desc, id desc"
     _check_company_auto = True
