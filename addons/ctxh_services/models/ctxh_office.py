@@ -16,7 +16,9 @@ class CtxhOffice(models.Model):
 
     _name = "ctxh.office"
     _description = "Social Work Office"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ctxh.write.guard.mixin"]
+    # an office that worked is archived, not deleted: its calls and cases keep naming it
+    _ctxh_deletable = "configuration: an office created by mistake"
     _order = "sequence, name, id"
     _check_company_auto = True
 
