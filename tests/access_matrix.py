@@ -168,6 +168,8 @@ WIZARDS_TESTED_ELSEWHERE = {
 OPENS_ONLY = EVERYONE
 
 ACTIONS = {
+    # the office overview's figures: opened by the care team (an accountant reads offices but not their calls)
+    "ctxh.office": {"action_ctxh_office_open": CARE_UP},
     "ctxh.resident": {
         "action_view_documents": OPENS_ONLY,
         "action_view_stays": OPENS_ONLY,

@@ -429,6 +429,10 @@ class MatrixCase(CtxhContractCase):
             return self.records[model]
         return prepare(key)
 
+    def _prepare_ctxh_office(self, key):
+        # the overview's button says which figure to open
+        return self.records["ctxh.office"].with_context(ctxh_figure="call_month")
+
     def _prepare_ctxh_admission(self, key):
         vals = {"resident_id": self.applicant.id, "company_id": self.facility_a.id,
                 "admission_type_id": self.regular.id}

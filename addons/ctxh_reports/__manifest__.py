@@ -28,6 +28,7 @@
         # dashboards
         "security/ctxh_dashboard_security.xml",
         "views/ctxh_dashboard_views.xml",
+        "views/ctxh_office_overview_views.xml",
         "views/ctxh_print_buttons.xml",
         "views/portal_templates.xml",
     ],

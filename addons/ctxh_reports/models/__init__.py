@@ -2,3 +2,4 @@
 from . import ctxh_movement_report
 from . import ctxh_receivable_report
 from . import res_company
+from . import ctxh_office

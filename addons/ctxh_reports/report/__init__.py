@@ -20,3 +20,4 @@ from . import ctxh_report_attendance_xlsx
 from . import ctxh_report_medication_xlsx
 from . import ctxh_report_billing_xlsx
 from . import ctxh_report_allowance_xlsx
+from . import ctxh_report_activity_xlsx

@@ -137,13 +137,14 @@ class TestXlsxReportWizard(XlsxReportMixin, CtxhResidentsCase):
         """Care staff print statistics but not billing, allowances or medication; accountants the
         reverse; medical staff medication; the director everything."""
         allowed = {
-            self.care_a: {"statistics", "register", "attendance"},
-            self.medical_a: {"statistics", "register", "attendance", "medication"},
+            self.care_a: {"statistics", "register", "attendance", "activity"},
+            self.medical_a: {"statistics", "register", "attendance", "medication", "activity"},
             self.accountant_a: {"billing", "allowance"},
-            self.director_a: {"statistics", "register", "attendance", "medication", "billing", "allowance"},
+            self.director_a: {"statistics", "register", "attendance", "medication", "billing", "allowance",
+                              "activity"},
         }
         for user, kinds in allowed.items():
-            for kind in ("statistics", "register", "attendance", "medication", "billing", "allowance"):
+            for kind in ("statistics", "register", "attendance", "medication", "billing", "allowance", "activity"):
                 with self.subTest(user=user.login, kind=kind):
                     wizard = self._wizard(user, kind)
                     if kind in kinds:
@@ -174,11 +175,11 @@ class TestXlsxReportWizard(XlsxReportMixin, CtxhResidentsCase):
             return {menu.action.context for menu in reporting
                     if menu.id in visible and menu.action and menu.action.res_model == "ctxh.report.wizard"}
 
-        self.assertEqual(len(menus(self.director_a)), 6)
+        self.assertEqual(len(menus(self.director_a)), 7)
         self.assertEqual(menus(self.accountant_a),
                          {"{'default_report_kind': 'billing'}", "{'default_report_kind': 'allowance'}"})
-        self.assertEqual(len(menus(self.care_a)), 3)
-        self.assertEqual(len(menus(self.medical_a)), 4)
+        self.assertEqual(len(menus(self.care_a)), 4)
+        self.assertEqual(len(menus(self.medical_a)), 5)
 
 
 @tagged("post_install", "-at_install")

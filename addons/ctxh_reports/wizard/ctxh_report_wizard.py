@@ -15,6 +15,7 @@ REPORTS = {
     "medication": ("ctxh_reports.ctxh_report_medication_xlsx", MEDICAL),
     "billing": ("ctxh_reports.ctxh_report_billing_xlsx", ACCOUNTANT),
     "allowance": ("ctxh_reports.ctxh_report_allowance_xlsx", ACCOUNTANT),
+    "activity": ("ctxh_reports.ctxh_report_activity_xlsx", CARE),
 }
 # months covered by each kind of period, and the selector that says which one of the year
 PERIOD_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
@@ -35,6 +36,7 @@ class CtxhReportWizard(models.TransientModel):
             ("medication", "Medication administration compliance"),
             ("billing", "Billing and collections"),
             ("allowance", "State allowances"),
+            ("activity", "Social work activity"),
         ],
         string="Report", required=True, default="statistics",
     )
@@ -43,6 +45,11 @@ class CtxhReportWizard(models.TransientModel):
         default=lambda self: self.env.company,
         domain=lambda self: [("id", "in", self.env.user.company_ids.ids)],
     )
+    # the activity report is cut by office: none chosen, every office and the centre's own work
+    office_ids = fields.Many2many(
+        "ctxh.office", string="Offices",
+        domain="[('company_id', 'in', company_ids)]",
+        help="Only these offices' work; leave empty for every office and the centre's own work.")
     period_kind = fields.Selection(
         [("month", "Month"), ("quarter", "Quarter"), ("half", "Half-year"), ("year", "Year"),
          ("custom", "Custom dates")],

@@ -1,0 +1,141 @@
+from collections import defaultdict
+
+from odoo import models
+from odoo.osv import expression
+
+# the column of what a facility did itself, outside any office
+CENTRE = False
+
+
+class ReportCtxhActivity(models.AbstractModel):
+    """The social work centre's periodic activity report (báo cáo hoạt động định kỳ): what the centre and each of
+    its offices did in the period, in the figures the provinces report (calls by topic, counselling by where it
+    happened, cases, screening and therapy, placements, group work, collaborators). One sheet per facility, one
+    column per office, the centre's own work and the total. Each figure is one grouped query over the records the
+    user may read (office workers: their offices), never a query per office or per row."""
+
+    _name = "report.ctxh_reports.ctxh_report_activity_xlsx"
+    _inherit = "report.ctxh_reports.xlsx_abstract"
+    _description = "Social Work Activity (XLSX)"
+    _ctxh_report_kind = "activity"
+
+    def _ctxh_generate(self, workbook, wizard, companies):
+        formats = self._ctxh_formats(workbook)
+        sections = self._ctxh_sections(wizard, companies)
+        for company in companies:
+            self._ctxh_write_sheet(workbook, formats, wizard, company, sections)
+
+    # ------------------------------------------------------------------
+    # Figures
+    # ------------------------------------------------------------------
+    def _ctxh_sections(self, wizard, companies):
+        """[(section title, [(row label, {(company_id, office_id): value})])], in the order printed."""
+        _ = self.env._
+        sections = [
+            (_("Hotline"), self._ctxh_calls(wizard, companies)),
+            (_("Counselling"), self._ctxh_counselling(wizard, companies)),
+            (_("Referrals"), self._ctxh_referrals(wizard, companies)),
+        ]
+        return [(title, rows) for title, rows in sections if rows]
+
+    def _ctxh_count(self, model, domain, groupby=(), aggregate="__count"):
+        """{(company_id, office_id, *groupby ids): value} of one grouped query over ``model``."""
+        Model = self.env[model]
+        result = {}
+        for row in Model._read_group(domain, ["company_id", "office_id", *groupby], [aggregate]):
+            *keys, value = row
+            result[tuple(key.id if hasattr(key, "_name") else key for key in keys)] = value
+        return result
+
+    def _ctxh_date_domain(self, wizard, companies, field_name):
+        """Records of ``companies`` whose date ``field_name`` is in the period."""
+        return [("company_id", "in", companies.ids), (field_name, ">=", wizard.date_from),
+                (field_name, "<=", wizard.date_to)]
+
+    @staticmethod
+    def _ctxh_split(counts):
+        """{(company, office, key): n} as {key: {(company, office): n}}."""
+        rows = defaultdict(dict)
+        for (company_id, office_id, key), value in counts.items():
+            rows[key][company_id, office_id] = value
+        return rows
+
+    def _ctxh_calls(self, wizard, companies):
+        _ = self.env._
+        domain = self._ctxh_period_domain(wizard, companies, "call_time")
+        by_topic = self._ctxh_count("ctxh.hotline.call", domain, ["topic_id"])
+        rows = [(_("Calls received"), self._ctxh_sum(by_topic))]
+        topics = self.env["ctxh.call.topic"].with_context(active_test=False).browse(
+            {key[2] for key in by_topic if key[2]}).sorted(lambda topic: (topic.sequence, topic.id))
+        split = self._ctxh_split(by_topic)
+        rows += [("    " + topic.name, split[topic.id]) for topic in topics]
+        rows.append((_("    of which emergencies"), self._ctxh_count(
+            "ctxh.hotline.call", expression.AND([domain, [("urgency", "=", "emergency")]]))))
+        return rows
+
+    def _ctxh_counselling(self, wizard, companies):
+        _ = self.env._
+        domain = expression.AND([self._ctxh_period_domain(wizard, companies, "date"), [("state", "=", "done")]])
+        Session = self.env["ctxh.counselling.session"]
+        channels = dict(Session._fields["channel"]._description_selection(self.env))
+        sessions = self._ctxh_split(self._ctxh_count("ctxh.counselling.session", domain, ["channel"]))
+        # a person counselled twice in the period counts once per place (clients are contacts or residents)
+        people = defaultdict(lambda: defaultdict(int))
+        for field_name in ("partner_id", "resident_id"):
+            counts = self._ctxh_count("ctxh.counselling.session", expression.AND([domain, [(field_name, "!=", False)]]),
+                                      ["channel"], f"{field_name}:count_distinct")
+            for (company_id, office_id, channel), value in counts.items():
+                people[channel][company_id, office_id] += value
+        rows = [(_("Counselling sessions held"), self._ctxh_sum(
+            {(*key, channel): value for channel, values in sessions.items() for key, value in values.items()}))]
+        for channel, label in channels.items():
+            rows.append((_("    %(where)s: sessions", where=label), sessions.get(channel, {})))
+            rows.append((_("    %(where)s: people counselled", where=label), dict(people.get(channel, {}))))
+        return rows
+
+    def _ctxh_referrals(self, wizard, companies):
+        _ = self.env._
+        domain = self._ctxh_date_domain(wizard, companies, "date_sent")
+        return [
+            (_("Referrals sent"), self._ctxh_count("ctxh.referral", domain)),
+            (_("    of which completed"), self._ctxh_count(
+                "ctxh.referral", expression.AND([domain, [("state", "=", "completed")]]))),
+        ]
+
+    @staticmethod
+    def _ctxh_sum(counts):
+        """{(company, office, ...): n} summed by (company, office)."""
+        total = defaultdict(int)
+        for key, value in counts.items():
+            total[key[:2]] += value
+        return dict(total)
+
+    # ------------------------------------------------------------------
+    # Writing
+    # ------------------------------------------------------------------
+    def _ctxh_write_sheet(self, workbook, formats, wizard, company, sections):
+        _ = self.env._
+        offices = self.env["ctxh.office"].search([("company_id", "=", company.id)])
+        if wizard.office_ids:
+            offices &= wizard.office_ids
+        columns = [(_("Indicator"), 46, "text")]
+        columns += [(office.name, 16, "int") for office in offices]
+        keys = [(company.id, office.id) for office in offices]
+        if not wizard.office_ids:
+            columns.append((_("Centre (no office)"), 16, "int"))
+            keys.append((company.id, CENTRE))
+        columns.append((_("Total"), 14, "int"))
+        sheet = self._ctxh_add_sheet(workbook, formats, wizard, company, name=company.ctxh_code or company.name,
+                                     title=_("Social work activity"), columns=columns, freeze_columns=1)
+        row = 5
+        for title, rows in sections:
+            sheet.merge_range(row, 0, row, len(columns) - 1, title, formats["section"])
+            row += 1
+            for label, values in rows:
+                figures = [values.get(key, 0) for key in keys]
+                self._ctxh_cell(sheet, row, 0, label, formats["text"])
+                for col, value in enumerate(figures, start=1):
+                    self._ctxh_cell(sheet, row, col, value, formats["int"])
+                self._ctxh_cell(sheet, row, len(columns) - 1, sum(figures), formats["total_int"])
+                row += 1
+        return sheet

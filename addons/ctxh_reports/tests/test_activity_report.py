@@ -1,0 +1,134 @@
+import io
+from datetime import datetime
+
+from openpyxl import load_workbook
+
+from odoo.fields import Command
+from odoo.tests import tagged
+
+from odoo.addons.ctxh_reports.tests.test_xlsx_reports import XlsxReportMixin
+from odoo.addons.ctxh_services.tests.test_social import CtxhSocialCase
+
+OFFICE_WORKER = "ctxh_services.group_ctxh_office_worker"
+# the second quarter of 2026; calls at 08:00 in Vietnam (01:00 UTC)
+Q2 = {"period_kind": "quarter", "year": 2026, "quarter": "2"}
+
+
+@tagged("post_install", "-at_install")
+class TestActivityReport(XlsxReportMixin, CtxhSocialCase):
+    """The centre's periodic activity workbook: figures by office and period, the centre's own column, totals,
+    and each user's record rules (an office worker's workbook holds their offices only)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Office = cls.env["ctxh.office"]
+        cls.worker = cls.env["res.users"].create({
+            "name": "Nông Văn Tú", "login": "ls_office_report", "company_id": cls.facility_a.id,
+            "company_ids": [cls.facility_a.id], "groups_id": [cls.env.ref(OFFICE_WORKER).id],
+        })
+        cls.ward = Office.create({"name": "VP phường Đông Kinh", "kind": "commune", "sequence": 1,
+                                  "company_id": cls.facility_a.id, "user_ids": [cls.worker.id]})
+        cls.school = Office.create({"name": "Phòng CTXH THCS Chi Lăng", "kind": "school", "sequence": 2,
+                                    "company_id": cls.facility_a.id})
+        cls.legal = cls.env.ref("ctxh_services.call_topic_legal")
+
+    def _calls(self, office, count, topic=None, when=datetime(2026, 5, 4, 1, 0), **vals):
+        return self.env["ctxh.hotline.call"].create([{
+            "caller_type": "parent", "topic_id": (topic or self.topic).id, "call_time": when,
+            "office_id": office.id if office else False, "company_id": self.facility_a.id, **vals,
+        } for _i in range(count)])
+
+    def _session(self, office, channel, client, when=datetime(2026, 5, 5, 2, 0), done=True):
+        session = self.env["ctxh.counselling.session"].create({
+            "name": "Tư vấn", "partner_id": client.id, "channel": channel, "date": when,
+            "office_id": office.id if office else False, "company_id": self.facility_a.id})
+        if done:
+            session.with_user(self.care_a).action_done()
+        return session
+
+    def _figures(self, user, offices=None):
+        """The header and the rows by label of the first sheet, printed as ``user`` for the quarter."""
+        wizard = self._wizard(user, "activity", **Q2)
+        if offices:
+            wizard.office_ids = [Command.set(offices.ids)]
+        action = wizard.with_context(lang="en_US").action_print()
+        content, _extension = self.env["ir.actions.report"].with_user(user).with_context(action["context"])._render(
+            action["report_name"], action["context"]["active_ids"], action["data"])
+        sheet = load_workbook(io.BytesIO(content)).worksheets[0]
+        return self._header(sheet), self._by_label(sheet)
+
+    def test_figures_by_office_and_period(self):
+        """Calls by topic, emergencies, counselling by where it happened (people once per place), referrals:
+        per office, the centre's own and the total; what falls outside the quarter or was cancelled is left out."""
+        self._calls(self.ward, 3)
+        self._calls(self.ward, 1, urgency="emergency")
+        self._calls(self.school, 2, topic=self.legal)
+        self._calls(False, 1)
+        self._calls(self.ward, 5, when=datetime(2026, 3, 31, 16, 59))  # 31/03 23:59 in Vietnam: Q1
+        self._calls(self.ward, 1, when=datetime(2026, 3, 31, 17, 0))   # 01/04 00:00 in Vietnam: Q2
+        other = self.env["res.partner"].create({"name": "Lục Văn Khánh", "company_id": self.facility_a.id})
+        self._session(self.ward, "community", self.client)
+        self._session(self.ward, "community", self.client)
+        self._session(self.ward, "community", other)
+        self._session(self.school, "phone", self.client)
+        self._session(False, "centre", other)
+        self._session(self.ward, "centre", other, done=False)
+        header, rows = self._figures(self.care_a)
+        self.assertEqual(header, ["Indicator", self.ward.name, self.school.name, "Centre (no office)", "Total"])
+        self.assertEqual(rows["Calls received"][1:], [5, 2, 1, 8])
+        self.assertEqual(rows["    " + self.topic.name][1:], [5, 0, 1, 6])
+        self.assertEqual(rows["    " + self.legal.name][1:], [0, 2, 0, 2])
+        self.assertEqual(rows["    of which emergencies"][1:], [1, 0, 0, 1])
+        self.assertEqual(rows["Counselling sessions held"][1:], [3, 1, 1, 5])
+        self.assertEqual(rows["    In the community: sessions"][1:], [3, 0, 0, 3])
+        self.assertEqual(rows["    In the community: people counselled"][1:], [2, 0, 0, 2])
+        self.assertEqual(rows["    By telephone: people counselled"][1:], [0, 1, 0, 1])
+        self.assertEqual(rows["    At the centre: sessions"][1:], [0, 0, 1, 1], "the planned session is not held")
+
+    def test_office_worker_reports_on_their_offices_only(self):
+        """The ward's worker prints the same report: the school's and the centre's calls are not in it."""
+        self._calls(self.ward, 2)
+        self._calls(self.school, 4)
+        self._calls(False, 1)
+        header, rows = self._figures(self.worker)
+        self.assertEqual(rows["Calls received"][-1], 2)
+        self.assertEqual(rows["Calls received"][header.index(self.school.name)], 0)
+
+    def test_chosen_offices_only(self):
+        """With offices chosen, only their columns (no centre column)."""
+        self._calls(self.ward, 2)
+        self._calls(self.school, 4)
+        header, rows = self._figures(self.care_a, self.school)
+        self.assertEqual(header, ["Indicator", self.school.name, "Total"])
+        self.assertEqual(rows["Calls received"][1:], [4, 4])
+
+    def test_queries_do_not_grow_with_the_records(self):
+        """One grouped query per figure: ten times the calls and sessions cost no more queries."""
+        def queries():
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            self._figures(self.care_a)
+            return self.env.cr.sql_log_count - before
+
+        self._calls(self.ward, 2)
+        self._session(self.ward, "community", self.client)
+        few = queries()
+        self._calls(self.ward, 20)
+        self._calls(self.school, 20, topic=self.legal)
+        for _i in range(10):
+            self._session(self.school, "phone", self.client)
+        many = queries()
+        self.assertLessEqual(many, few + 2, f"{few} queries for 3 records, {many} for 53")
+
+    def test_office_card_figures_and_buttons(self):
+        """The office overview counts the month's calls and sessions per office and opens them."""
+        today_utc = self.facility_a._ctxh_day_bounds(self.facility_a._ctxh_today())[0]
+        self._calls(self.ward, 2, when=today_utc)
+        self._calls(self.school, 1, when=today_utc, outcome="advice")
+        offices = (self.ward | self.school).with_user(self.care_a)
+        self.assertEqual(offices.mapped("ctxh_call_month_count"), [2, 1])
+        self.assertEqual(offices.mapped("ctxh_call_open_count"), [2, 0])
+        action = self.ward.with_user(self.care_a).with_context(ctxh_figure="call_open").action_ctxh_office_open()
+        self.assertEqual(self.env["ctxh.hotline.call"].with_user(self.care_a).search_count(action["domain"]), 2)
