@@ -127,6 +127,14 @@ MODELS = {
     "ctxh.referral":                  (NONE, RWC, RWC, NONE, RWCD),
     # offices are set up by the director; every role of the app reads them (accountants bill day care by office)
     "ctxh.office":                    (NONE, R, R, R, RWCD),
+    # community cases: the care team's work, like calls and referrals; only the director deletes a case; a
+    # plan's goals and interventions are lines of an open case, removed by whoever keeps the plan
+    "ctxh.case":                      (NONE, RWC, RWC, NONE, RWCD),
+    "ctxh.case.goal":                 (NONE, RWCD, RWCD, NONE, RWCD),
+    "ctxh.case.intervention":         (NONE, RWCD, RWCD, NONE, RWCD),
+    "ctxh.case.review":               (NONE, RWC, RWC, NONE, RWCD),
+    "ctxh.case.group":                (NONE, R, R, NONE, RWCD),
+    "ctxh.case.closure.reason":       (NONE, R, R, NONE, RWCD),
     # --- reports (ctxh_reports): SQL views, read only for everyone ---
     "ctxh.movement.report":           (NONE, R, R, R, R),
     "ctxh.receivable.report":         (NONE, NONE, NONE, R, R),
@@ -334,6 +342,16 @@ ACTIONS = {
     "ctxh.hotline.call": {
         "action_admit": CARE_UP,
         "action_create_referral": CARE_UP,
+        "action_open_case": CARE_UP,
+        "action_view_admissions": OPENS_ONLY,
+        "action_view_cases": OPENS_ONLY,
+    },
+    "ctxh.case": {
+        "action_close": CARE_UP,
+        "action_reopen": DIRECTOR,  # a closed case is history: the director decides to open it again
+        "action_admit": CARE_UP,
+        "action_new_assessment": CARE_UP,
+        "action_view_assessments": CARE_UP,  # reads the case's person
         "action_view_admissions": OPENS_ONLY,
     },
     "ctxh.counselling.session": {

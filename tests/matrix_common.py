@@ -243,7 +243,19 @@ class MatrixCase(CtxhContractCase):
                 "reason": "Khám sức khỏe tổng quát."}),
             "ctxh.office": Model("ctxh.office").create({
                 "name": "Văn phòng CTXH phường Tam Thanh", "kind": "commune", "company_id": a.id}),
+            "ctxh.case.group": env.ref("ctxh_services.case_group_elderly"),
+            "ctxh.case.closure.reason": env.ref("ctxh_services.case_closure_goals_met"),
         }
+        case = Model("ctxh.case").create({
+            "resident_id": cls.applicant.id, "title": "Hỗ trợ người cao tuổi sống một mình",
+            "group_id": env.ref("ctxh_services.case_group_elderly").id})
+        cls.records.update({
+            "ctxh.case": case,
+            "ctxh.case.goal": Model("ctxh.case.goal").create({"case_id": case.id, "name": "Được khám sức khỏe"}),
+            "ctxh.case.intervention": Model("ctxh.case.intervention").create({
+                "case_id": case.id, "kind": "benefit", "name": "Làm hồ sơ trợ cấp"}),
+            "ctxh.case.review": Model("ctxh.case.review").create({"case_id": case.id, "progress": "Ổn định."}),
+        })
         env.flush_all()
         cls.records["ctxh.movement.report"] = Model("ctxh.movement.report").search(
             [("company_id", "=", a.id), ("stay_id", "=", cls.stay.id)], limit=1)
@@ -341,6 +353,13 @@ class MatrixCase(CtxhContractCase):
             "ctxh.referral": {"partner_id": self.client.id, "organisation_id": self.hospital.id,
                               "reason": "Trợ giúp pháp lý.", "company_id": a},
             "ctxh.office": {"name": "Phòng CTXH Trường THPT Việt Bắc", "kind": "school", "company_id": a},
+            "ctxh.case": {"resident_id": self.resident2.id, "title": "Hỗ trợ đi học",
+                          "group_id": self.env.ref("ctxh_services.case_group_child").id},
+            "ctxh.case.goal": {"case_id": rec["ctxh.case"].id, "name": "Đi học đều"},
+            "ctxh.case.intervention": {"case_id": rec["ctxh.case"].id, "kind": "school", "name": "Xin học bổng"},
+            "ctxh.case.review": {"case_id": rec["ctxh.case"].id, "progress": "Tiến bộ."},
+            "ctxh.case.group": {"name": "Nhóm thử", "code": "matrix_test"},
+            "ctxh.case.closure.reason": {"name": "Lý do thử", "code": "matrix_test"},
             # SQL views: nothing can be created, whatever the values
             "ctxh.movement.report": {"kind": "admission"},
             "ctxh.receivable.report": {"move_type": "out_invoice"},
@@ -414,6 +433,12 @@ class MatrixCase(CtxhContractCase):
             "ctxh.counselling.session": {"duration": 2.0},
             "ctxh.referral": {"result": "Đã khám."},
             "ctxh.office": {"phone": "0205 3870 222"},
+            "ctxh.case": {"reported_by": "Giáo viên chủ nhiệm"},
+            "ctxh.case.goal": {"target_date": date(2026, 9, 1)},
+            "ctxh.case.intervention": {"date_due": date(2026, 9, 1)},
+            "ctxh.case.review": {"progress": "Ổn định hơn."},
+            "ctxh.case.group": {"sequence": 11},
+            "ctxh.case.closure.reason": {"sequence": 11},
             "ctxh.movement.report": {"movement_count": 2},
             "ctxh.receivable.report": {"days_overdue": 0},
         }
@@ -428,6 +453,15 @@ class MatrixCase(CtxhContractCase):
         if prepare is None:
             return self.records[model]
         return prepare(key)
+
+    def _prepare_ctxh_case(self, key):
+        case = self.records["ctxh.case"].copy({"title": "Hỗ trợ khẩn cấp"})
+        if key == "action_close":
+            case.write({"closure_reason_id": self.env.ref("ctxh_services.case_closure_goals_met").id,
+                        "outcome": "Đã ổn định."})
+        if key == "action_reopen":
+            case.write({"state": "closed", "date_closed": self.today})
+        return case
 
     def _prepare_ctxh_office(self, key):
         # the overview's button says which figure to open

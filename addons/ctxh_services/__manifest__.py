@@ -25,6 +25,7 @@
         "data/ctxh_contract_data.xml",
         "data/ctxh_allowance_data.xml",
         "data/ctxh_social_data.xml",
+        "data/ctxh_case_data.xml",
         "views/ctxh_services_menus.xml",
         "views/account_move_views.xml",
         "views/account_payment_views.xml",
@@ -35,6 +36,7 @@
         "views/ctxh_allowance_views.xml",
         "views/ctxh_social_views.xml",
         "views/ctxh_office_views.xml",
+        "views/ctxh_case_views.xml",
         "views/ctxh_import_wizard_views.xml",
     ],
     "demo": [
@@ -46,6 +48,7 @@
         "demo/ctxh_allowance_demo.xml",
         "demo/ctxh_social_demo.xml",
         "demo/ctxh_office_demo.xml",
+        "demo/ctxh_case_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

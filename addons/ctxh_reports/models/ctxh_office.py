@@ -22,6 +22,10 @@ class CtxhOffice(models.Model):
     ctxh_referral_open_count = fields.Integer(string="Referrals Awaiting a Result",
                                               compute="_compute_ctxh_office_figures", groups=CARE)
 
+    ctxh_case_open_count = fields.Integer(string="Open Cases", compute="_compute_ctxh_office_figures", groups=CARE)
+    ctxh_case_review_overdue_count = fields.Integer(string="Case Reviews Overdue",
+                                                    compute="_compute_ctxh_office_figures", groups=CARE)
+
     def _ctxh_office_domains(self):
         """{figure: (model, domain, action xmlid)}: the figures of the card, shared with the buttons opening them.
         The month is the facility's (all offices of a card's facility share its clock)."""
@@ -38,6 +42,10 @@ class CtxhOffice(models.Model):
                 "ctxh_services.ctxh_counselling_session_action"),
             "referral_open": ("ctxh.referral", [("state", "in", ("sent", "accepted"))],
                               "ctxh_services.ctxh_referral_action"),
+            "case_open": ("ctxh.case", [("state", "=", "open")], "ctxh_services.ctxh_case_action"),
+            # the case's own rule, shared with its search and its reminder job
+            "case_review_overdue": ("ctxh.case", self.env["ctxh.case"]._ctxh_review_overdue_domain(today),
+                                    "ctxh_services.ctxh_case_action"),
         }
 
     def _compute_ctxh_office_figures(self):
@@ -50,6 +58,8 @@ class CtxhOffice(models.Model):
             office.ctxh_call_open_count = counts["call_open"].get(office, 0)
             office.ctxh_counselling_month_count = counts["counselling_month"].get(office, 0)
             office.ctxh_referral_open_count = counts["referral_open"].get(office, 0)
+            office.ctxh_case_open_count = counts["case_open"].get(office, 0)
+            office.ctxh_case_review_overdue_count = counts["case_review_overdue"].get(office, 0)
 
     def action_ctxh_office_open(self):
         """Open the records counted by a figure of the office's card; the figure is the button's context key."""
@@ -64,6 +74,7 @@ class CtxhOffice(models.Model):
         action.update({
             "name": f"{self.name}: {action['name']}",
             "domain": [*domain, ("office_id", "=", self.id)],
+            # the case list opens on open cases by default: the figure's own domain says which
             "context": {"allowed_company_ids": list(dict.fromkeys([self.company_id.id, *self.env.companies.ids]))},
         })
         return action

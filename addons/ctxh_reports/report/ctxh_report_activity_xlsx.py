@@ -35,6 +35,7 @@ class ReportCtxhActivity(models.AbstractModel):
             (_("Hotline"), self._ctxh_calls(wizard, companies)),
             (_("Counselling"), self._ctxh_counselling(wizard, companies)),
             (_("Referrals"), self._ctxh_referrals(wizard, companies)),
+            (_("Community cases"), self._ctxh_cases(wizard, companies)),
         ]
         return [(title, rows) for title, rows in sections if rows]
 
@@ -101,6 +102,28 @@ class ReportCtxhActivity(models.AbstractModel):
             (_("    of which completed"), self._ctxh_count(
                 "ctxh.referral", expression.AND([domain, [("state", "=", "completed")]]))),
         ]
+
+    def _ctxh_cases(self, wizard, companies):
+        """Cases opened and closed in the period, and open at its end, each by group."""
+        _ = self.env._
+        company = [("company_id", "in", companies.ids)]
+        figures = [
+            (_("Cases opened"), [*company, ("date_open", ">=", wizard.date_from), ("date_open", "<=", wizard.date_to)]),
+            (_("Cases closed"), [*company, ("state", "=", "closed"), ("date_closed", ">=", wizard.date_from),
+                                 ("date_closed", "<=", wizard.date_to)]),
+            # open on the last day: opened by then and not closed by then
+            (_("Cases open at the end of the period"), [*company, ("date_open", "<=", wizard.date_to), "|",
+                                                        ("date_closed", "=", False),
+                                                        ("date_closed", ">", wizard.date_to)]),
+        ]
+        groups = self.env["ctxh.case.group"].with_context(active_test=False).search([])
+        rows = []
+        for label, domain in figures:
+            by_group = self._ctxh_count("ctxh.case", domain, ["group_id"])
+            rows.append((label, self._ctxh_sum(by_group)))
+            split = self._ctxh_split(by_group)
+            rows += [("    " + group.name, split[group.id]) for group in groups if group.id in split]
+        return rows
 
     @staticmethod
     def _ctxh_sum(counts):

@@ -10,3 +10,4 @@ from . import test_dashboard
 from . import test_screens
 from . import test_payment_notice
 from . import test_tour_portal_receipt
+from . import test_activity_report

@@ -1,5 +1,5 @@
 import io
-from datetime import datetime
+from datetime import date, datetime
 
 from openpyxl import load_workbook
 
@@ -132,3 +132,35 @@ class TestActivityReport(XlsxReportMixin, CtxhSocialCase):
         self.assertEqual(offices.mapped("ctxh_call_open_count"), [2, 0])
         action = self.ward.with_user(self.care_a).with_context(ctxh_figure="call_open").action_ctxh_office_open()
         self.assertEqual(self.env["ctxh.hotline.call"].with_user(self.care_a).search_count(action["domain"]), 2)
+
+    def test_cases_opened_closed_and_open_by_group(self):
+        """Cases opened and closed in the quarter and open at its end, by office and group; a case closed after
+        the quarter was still open at its end."""
+        child = self.env.ref("ctxh_services.case_group_child")
+        elderly = self.env.ref("ctxh_services.case_group_elderly")
+        person = self._resident(name="Hà Văn Sinh", birth_year=2012)
+        Case = self.env["ctxh.case"]
+
+        def case(office, group, opened, closed=None):
+            record = Case.create({"resident_id": person.id, "title": "Hỗ trợ", "group_id": group.id,
+                                  "office_id": office.id if office else False, "date_open": opened})
+            if closed:
+                record.write({"closure_reason_id": self.env.ref("ctxh_services.case_closure_goals_met").id,
+                              "outcome": "Ổn định."})
+                record.action_close()
+                record._ctxh_action_write({"date_closed": closed})
+            return record
+
+        case(self.ward, child, date(2026, 4, 10))
+        case(self.ward, child, date(2026, 3, 1), date(2026, 5, 20))
+        case(self.school, elderly, date(2026, 5, 1), date(2026, 8, 1))
+        case(self.school, elderly, date(2026, 7, 2))  # after the quarter
+        _header, rows = self._figures(self.care_a)
+        self.assertEqual(rows["Cases opened"][1:], [1, 1, 0, 2])
+        self.assertEqual(rows["Cases closed"][1:], [1, 0, 0, 1])
+        self.assertEqual(rows["Cases open at the end of the period"][1:], [1, 1, 0, 2])
+        labels = list(rows)
+        opened = labels.index("Cases opened")
+        self.assertEqual(rows[labels[opened + 1]][0], "    " + child.name)
+        ward = self.ward.with_user(self.care_a)
+        self.assertEqual(ward.ctxh_case_open_count, 1)

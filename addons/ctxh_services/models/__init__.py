@@ -28,5 +28,13 @@ from . import ctxh_call_topic
 from . import ctxh_hotline_call
 from . import ctxh_counselling_session
 from . import ctxh_referral
+from . import ctxh_case_group
+from . import ctxh_case_closure_reason
+from . import ctxh_case
+from . import ctxh_case_line_mixin
+from . import ctxh_case_goal
+from . import ctxh_case_intervention
+from . import ctxh_case_review
+from . import ctxh_assessment
 from . import account_bank_statement_line
 from . import account_statement_import_sheet_parser

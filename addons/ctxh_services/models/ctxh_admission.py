@@ -40,6 +40,10 @@ class CtxhAdmission(models.Model):
     ctxh_hotline_call_id = fields.Many2one("ctxh.hotline.call", string="Hotline Call", check_company=True,
                                            index="btree_not_null", copy=False, groups=CARE)
 
+    # ---- the community case that led to the admission ----
+    ctxh_case_id = fields.Many2one("ctxh.case", string="Community Case", check_company=True,
+                                   index="btree_not_null", copy=False, groups=CARE)
+
     @api.model_create_multi
     def create(self, vals_list):
         admissions = super().create(vals_list)

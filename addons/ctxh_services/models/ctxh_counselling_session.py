@@ -16,20 +16,20 @@ class CtxhCounsellingSession(models.Model):
     # it, and loads a module's translations before the models of the modules depending on it exist
     state = fields.Selection(SESSION_STATES)
 
-    name = fields.Char(string="Topic", required=True, tracking=True)
+    name = fields.Char(string="Topic", required=True, tracking=True, index="trigram")
     company_id = fields.Many2one("res.company", string="Facility", required=True, index=True,
                                  default=lambda self: self.env.company)
     partner_id = fields.Many2one("res.partner", string="Client", check_company=True, index=True, tracking=True)
     resident_id = fields.Many2one("ctxh.resident", string="Resident", check_company=True, index=True,
                                   tracking=True)
     topic_id = fields.Many2one("ctxh.call.topic", string="Category")
-    date = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
+    date = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True, index=True)
     duration = fields.Float(string="Duration (hours)", default=1.0)
     counsellor_id = fields.Many2one("res.users", string="Counsellor", default=lambda self: self.env.user,
-                                    tracking=True)
+                                    tracking=True, index=True)
     kind = fields.Selection(
         [("individual", "Individual"), ("family", "Family"), ("group", "Group")],
-        required=True, default="individual",
+        required=True, default="individual", index=True,
     )
     # the centre's report counts counselling by where it happened (Quảng Ninh: 81 at the centre, 1,512 children
     # in the community)

@@ -27,27 +27,28 @@ class CtxhHotlineCall(models.Model):
     _order = "call_time desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
+    name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/", index="trigram")
     company_id = fields.Many2one("res.company", string="Facility", required=True, index=True,
                                  default=lambda self: self.env.company)
-    call_time = fields.Datetime(string="Call Time", required=True, default=fields.Datetime.now, tracking=True)
+    call_time = fields.Datetime(string="Call Time", required=True, default=fields.Datetime.now, tracking=True,
+                                index=True)
     line = fields.Selection(
         [
             ("111", "National child protection hotline 111"),
             ("facility", "Facility hotline"),
             ("other", "Other line"),
         ],
-        string="Line", required=True, default="facility",
+        string="Line", required=True, default="facility", index=True,
     )
-    caller_name = fields.Char(string="Caller Name", tracking=True)
-    caller_phone = fields.Char(string="Caller Phone")
+    caller_name = fields.Char(string="Caller Name", tracking=True, index="trigram")
+    caller_phone = fields.Char(string="Caller Phone", index="trigram")
     caller_type = fields.Selection(CALLER_TYPES, string="Caller Is", required=True, default="anonymous")
-    topic_id = fields.Many2one("ctxh.call.topic", string="Topic", required=True, tracking=True)
+    topic_id = fields.Many2one("ctxh.call.topic", string="Topic", required=True, tracking=True, index=True)
     urgency = fields.Selection(
         [("low", "Low"), ("normal", "Normal"), ("urgent", "Urgent"), ("emergency", "Emergency")],
         required=True, default="normal", tracking=True, index=True,
     )
-    summary = fields.Text(help="What the caller reported: who is at risk, where, what happened.")
+    summary = fields.Text(index="trigram", help="What the caller reported: who is at risk, where, what happened.")
     outcome = fields.Selection(
         [
             ("advice", "Advice given"),
@@ -56,17 +57,20 @@ class CtxhHotlineCall(models.Model):
             ("admitted", "Admitted to the facility"),
             ("no_action", "No action"),
         ],
-        tracking=True,
+        tracking=True, index=True,
     )
     resident_id = fields.Many2one("ctxh.resident", string="Person", check_company=True, index=True,
                                   help="The person the call is about, once registered.")
     referral_id = fields.Many2one("ctxh.referral", string="Referral", check_company=True)
-    user_id = fields.Many2one("res.users", string="Handled By", default=lambda self: self.env.user, tracking=True)
+    user_id = fields.Many2one("res.users", string="Handled By", default=lambda self: self.env.user, tracking=True,
+                              index=True)
     duration = fields.Integer(string="Duration (minutes)")
     director_alerted = fields.Boolean(readonly=True, copy=False,
                                       help="The director was sent an activity for this emergency.")
     admission_ids = fields.One2many("ctxh.admission", "ctxh_hotline_call_id", string="Admissions")
     admission_count = fields.Integer(compute="_compute_admission_count")
+    case_ids = fields.One2many("ctxh.case", "hotline_call_id", string="Community Cases")
+    case_count = fields.Integer(compute="_compute_case_count")
 
     _sql_constraints = [
         ("duration_positive", "CHECK (duration >= 0)", "The duration of a call cannot be negative."),
@@ -77,6 +81,12 @@ class CtxhHotlineCall(models.Model):
             [("ctxh_hotline_call_id", "in", self.ids)], ["ctxh_hotline_call_id"], ["__count"]))
         for call in self:
             call.admission_count = counts.get(call, 0)
+
+    def _compute_case_count(self):
+        counts = dict(self.env["ctxh.case"]._read_group(
+            [("hotline_call_id", "in", self.ids)], ["hotline_call_id"], ["__count"]))
+        for call in self:
+            call.case_count = counts.get(call, 0)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -168,6 +178,39 @@ class CtxhHotlineCall(models.Model):
                 "default_office_id": self.office_id.id,
             },
         }
+
+    def action_open_case(self):
+        """Open a new community case prefilled from the call (person, office, title, risk, who called); the case
+        worker completes the group and saves it."""
+        self.ensure_one()
+        self.env["res.users"]._ctxh_check_group(CARE)
+        context = {
+            "default_hotline_call_id": self.id, "default_source": "hotline", "default_title": self.topic_id.name,
+            "default_office_id": self.office_id.id, "default_reported_by": self.caller_name or False,
+            "default_risk_level": {"emergency": "critical", "urgent": "high", "low": "low"}.get(
+                self.urgency, "medium"),
+        }
+        if self.resident_id:
+            context["default_resident_id"] = self.resident_id.id
+        if self.env.user.has_group(SENSITIVE):
+            # the case's situation is sensitive: others read it on the call
+            context["default_situation"] = self._situation_text()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Community Case"),
+            "res_model": "ctxh.case",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": context,
+        }
+
+    def action_view_cases(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_services.ctxh_case_action")
+        action["domain"] = [("hotline_call_id", "=", self.id)]
+        action["context"] = {"create": False}
+        return action
 
     def action_view_admissions(self):
         self.ensure_one()

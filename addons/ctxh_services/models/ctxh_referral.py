@@ -16,7 +16,7 @@ class CtxhReferral(models.Model):
     _order = "date_sent desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
+    name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/", index="trigram")
     company_id = fields.Many2one("res.company", string="Facility", required=True, index=True,
                                  default=lambda self: self.env.company)
     partner_id = fields.Many2one("res.partner", string="Client", check_company=True, index=True, tracking=True)
@@ -35,11 +35,11 @@ class CtxhReferral(models.Model):
         string="Service", required=True, default="health", tracking=True,
     )
     organisation_id = fields.Many2one("res.partner", string="Receiving Organisation", required=True,
-                                      check_company=True, tracking=True)
+                                      check_company=True, tracking=True, index=True)
     reason = fields.Text(required=True)
     user_id = fields.Many2one("res.users", string="Referred By", default=lambda self: self.env.user,
                               tracking=True, index=True)
-    date_sent = fields.Date(string="Date Sent", copy=False, tracking=True)
+    date_sent = fields.Date(string="Date Sent", copy=False, tracking=True, index=True)
     date_due = fields.Date(string="Due Date", tracking=True,
                            help="Date by which the organisation should answer or deliver the service.")
     state = fields.Selection(

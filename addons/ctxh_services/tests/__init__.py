@@ -13,3 +13,6 @@ from . import test_einvoice
 from . import test_bank_statement
 from . import test_tour_portal
 from . import test_tour_statement_import
+from . import test_office
+from . import test_case
+from . import test_tour_case
