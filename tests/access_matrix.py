@@ -135,6 +135,13 @@ MODELS = {
     "ctxh.case.review":               (NONE, RWC, RWC, NONE, RWCD),
     "ctxh.case.group":                (NONE, R, R, NONE, RWCD),
     "ctxh.case.closure.reason":       (NONE, R, R, NONE, RWCD),
+    # village collaborators: registered by the care team, read by accountants who pay them; their trainings
+    # are lines kept by the care team; the province's rate is configuration; the sheets are money
+    "ctxh.collaborator":              (NONE, RWC, RWC, R, RWCD),
+    "ctxh.collaborator.training":     (NONE, RWCD, RWCD, NONE, RWCD),
+    "ctxh.collaborator.rate":         (NONE, NONE, NONE, R, RWCD),
+    "ctxh.collaborator.allowance.sheet": (NONE, NONE, NONE, RWCD, RWCD),
+    "ctxh.collaborator.allowance.line": (NONE, NONE, NONE, RWCD, RWCD),
     # --- reports (ctxh_reports): SQL views, read only for everyone ---
     "ctxh.movement.report":           (NONE, R, R, R, R),
     "ctxh.receivable.report":         (NONE, NONE, NONE, R, R),
@@ -345,6 +352,11 @@ ACTIONS = {
         "action_open_case": CARE_UP,
         "action_view_admissions": OPENS_ONLY,
         "action_view_cases": OPENS_ONLY,
+    },
+    "ctxh.collaborator.allowance.sheet": {
+        "action_compute": ACCOUNTING,
+        "action_approve": DIRECTOR,  # the director approves what is paid
+        "action_reset_draft": ACCOUNTING,
     },
     "ctxh.case": {
         "action_close": CARE_UP,

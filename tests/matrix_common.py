@@ -256,6 +256,22 @@ class MatrixCase(CtxhContractCase):
                 "case_id": case.id, "kind": "benefit", "name": "Làm hồ sơ trợ cấp"}),
             "ctxh.case.review": Model("ctxh.case.review").create({"case_id": case.id, "progress": "Ổn định."}),
         })
+        collaborator = Model("ctxh.collaborator").create({
+            "name": "Hoàng Văn Nhất", "company_id": a.id, "village": "Thôn Nà Chuông", "date_start": date(2025, 1, 1)})
+        a.state_id = env.ref("base.state_vn_VN-09")
+        rate = Model("ctxh.collaborator.rate").create({
+            "date_from": date(2025, 1, 1), "state_id": a.state_id.id, "coefficient": 0.2})
+        collaborator_sheet = Model("ctxh.collaborator.allowance.sheet").create(
+            {"company_id": a.id, "date_from": date(2026, 3, 1)})
+        collaborator_sheet.action_compute()
+        cls.records.update({
+            "ctxh.collaborator": collaborator,
+            "ctxh.collaborator.training": Model("ctxh.collaborator.training").create({
+                "collaborator_id": collaborator.id, "date": date(2025, 3, 1), "name": "Phát hiện trẻ bị xâm hại"}),
+            "ctxh.collaborator.rate": rate,
+            "ctxh.collaborator.allowance.sheet": collaborator_sheet,
+            "ctxh.collaborator.allowance.line": collaborator_sheet.line_ids,
+        })
         env.flush_all()
         cls.records["ctxh.movement.report"] = Model("ctxh.movement.report").search(
             [("company_id", "=", a.id), ("stay_id", "=", cls.stay.id)], limit=1)
@@ -360,6 +376,13 @@ class MatrixCase(CtxhContractCase):
             "ctxh.case.review": {"case_id": rec["ctxh.case"].id, "progress": "Tiến bộ."},
             "ctxh.case.group": {"name": "Nhóm thử", "code": "matrix_test"},
             "ctxh.case.closure.reason": {"name": "Lý do thử", "code": "matrix_test"},
+            "ctxh.collaborator": {"name": "Lục Văn Ba", "company_id": a, "date_start": date(2026, 1, 1)},
+            "ctxh.collaborator.training": {"collaborator_id": rec["ctxh.collaborator"].id, "date": date(2026, 2, 1),
+                                           "name": "Kỹ năng báo tin"},
+            "ctxh.collaborator.rate": {"date_from": date(2030, 1, 1), "coefficient": 0.25},
+            "ctxh.collaborator.allowance.sheet": {"company_id": a, "date_from": date(2026, 7, 1)},
+            "ctxh.collaborator.allowance.line": {"sheet_id": rec["ctxh.collaborator.allowance.sheet"].id,
+                                                 "collaborator_id": rec["ctxh.collaborator"].id},
             # SQL views: nothing can be created, whatever the values
             "ctxh.movement.report": {"kind": "admission"},
             "ctxh.receivable.report": {"move_type": "out_invoice"},
@@ -439,6 +462,11 @@ class MatrixCase(CtxhContractCase):
             "ctxh.case.review": {"progress": "Ổn định hơn."},
             "ctxh.case.group": {"sequence": 11},
             "ctxh.case.closure.reason": {"sequence": 11},
+            "ctxh.collaborator": {"phone": "0912 111 222"},
+            "ctxh.collaborator.training": {"hours": 8},
+            "ctxh.collaborator.rate": {"legal_basis": "Nghị quyết HĐND tỉnh"},
+            "ctxh.collaborator.allowance.sheet": {"note": "Tháng 3"},
+            "ctxh.collaborator.allowance.line": {"note": "Đủ tháng"},
             "ctxh.movement.report": {"movement_count": 2},
             "ctxh.receivable.report": {"days_overdue": 0},
         }
@@ -462,6 +490,14 @@ class MatrixCase(CtxhContractCase):
         if key == "action_reopen":
             case.write({"state": "closed", "date_closed": self.today})
         return case
+
+    def _prepare_ctxh_collaborator_allowance_sheet(self, key):
+        months = {"action_compute": 4, "action_approve": 5, "action_reset_draft": 6}
+        sheet = self.env["ctxh.collaborator.allowance.sheet"].create(
+            {"company_id": self.facility_a.id, "date_from": date(2025, months[key], 1)})
+        if key in ("action_approve", "action_reset_draft"):
+            sheet.action_compute()
+        return sheet
 
     def _prepare_ctxh_office(self, key):
         # the overview's button says which figure to open

@@ -36,6 +36,7 @@ class ReportCtxhActivity(models.AbstractModel):
             (_("Counselling"), self._ctxh_counselling(wizard, companies)),
             (_("Referrals"), self._ctxh_referrals(wizard, companies)),
             (_("Community cases"), self._ctxh_cases(wizard, companies)),
+            (_("Village collaborators"), self._ctxh_collaborators(wizard, companies)),
         ]
         return [(title, rows) for title, rows in sections if rows]
 
@@ -124,6 +125,22 @@ class ReportCtxhActivity(models.AbstractModel):
             split = self._ctxh_split(by_group)
             rows += [("    " + group.name, split[group.id]) for group in groups if group.id in split]
         return rows
+
+    def _ctxh_collaborators(self, wizard, companies):
+        """Collaborators at work at the end of the period, and the calls and cases they brought in it."""
+        _ = self.env._
+        at_work = [("company_id", "in", companies.ids), ("date_start", "<=", wizard.date_to), "|",
+                   ("date_end", "=", False), ("date_end", ">=", wizard.date_to)]
+        calls = expression.AND([self._ctxh_period_domain(wizard, companies, "call_time"),
+                                [("collaborator_id", "!=", False)]])
+        cases = [("company_id", "in", companies.ids), ("collaborator_id", "!=", False),
+                 ("date_open", ">=", wizard.date_from), ("date_open", "<=", wizard.date_to)]
+        return [
+            (_("Collaborators at work at the end of the period"), self._ctxh_count(
+                "ctxh.collaborator", at_work, aggregate="__count")),
+            (_("    calls they reported"), self._ctxh_count("ctxh.hotline.call", calls)),
+            (_("    cases they reported"), self._ctxh_count("ctxh.case", cases)),
+        ]
 
     @staticmethod
     def _ctxh_sum(counts):

@@ -164,3 +164,18 @@ class TestActivityReport(XlsxReportMixin, CtxhSocialCase):
         self.assertEqual(rows[labels[opened + 1]][0], "    " + child.name)
         ward = self.ward.with_user(self.care_a)
         self.assertEqual(ward.ctxh_case_open_count, 1)
+
+    def test_collaborators_at_work_and_what_they_reported(self):
+        """Collaborators at work on the last day, by office; the calls they passed on in the quarter."""
+        Collaborator = self.env["ctxh.collaborator"]
+        luc = Collaborator.create({"name": "Lục Văn Ba", "company_id": self.facility_a.id, "office_id": self.ward.id,
+                                   "date_start": date(2025, 1, 1)})
+        Collaborator.create({"name": "Mã Thị Hoa", "company_id": self.facility_a.id, "office_id": self.ward.id,
+                             "date_start": date(2025, 1, 1), "date_end": date(2026, 5, 31)})
+        Collaborator.create({"name": "Nông Văn Hải", "company_id": self.facility_a.id,
+                             "office_id": self.school.id, "date_start": date(2026, 7, 1)})
+        self._calls(self.ward, 2, collaborator_id=luc.id)
+        self._calls(self.ward, 1)
+        _header, rows = self._figures(self.care_a)
+        self.assertEqual(rows["Collaborators at work at the end of the period"][1:], [1, 0, 0, 1])
+        self.assertEqual(rows["    calls they reported"][1:], [2, 0, 0, 2])

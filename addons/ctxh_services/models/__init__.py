@@ -36,5 +36,10 @@ from . import ctxh_case_goal
 from . import ctxh_case_intervention
 from . import ctxh_case_review
 from . import ctxh_assessment
+from . import ctxh_collaborator
+from . import ctxh_collaborator_training
+from . import ctxh_collaborator_rate
+from . import ctxh_collaborator_allowance_sheet
+from . import ctxh_collaborator_allowance_line
 from . import account_bank_statement_line
 from . import account_statement_import_sheet_parser

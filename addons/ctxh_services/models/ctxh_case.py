@@ -47,7 +47,8 @@ class CtxhCase(models.Model):
     hotline_call_id = fields.Many2one("ctxh.hotline.call", string="Hotline Call", check_company=True,
                                       index="btree_not_null", copy=False)
     referral_id = fields.Many2one("ctxh.referral", string="Referral", check_company=True, copy=False)
-    # the village collaborator who reported the case is linked here once collaborators are registered
+    collaborator_id = fields.Many2one("ctxh.collaborator", string="Reported by Collaborator", check_company=True,
+                                      index="btree_not_null")
     reported_by = fields.Char(string="Reported By", help="Who brought the case: a teacher, a neighbour...")
     user_id = fields.Many2one("res.users", string="Case Worker", required=True, tracking=True, index=True,
                               default=lambda self: self.env.user, check_company=True)

@@ -70,6 +70,8 @@ class CtxhHotlineCall(models.Model):
     admission_ids = fields.One2many("ctxh.admission", "ctxh_hotline_call_id", string="Admissions")
     admission_count = fields.Integer(compute="_compute_admission_count")
     case_ids = fields.One2many("ctxh.case", "hotline_call_id", string="Community Cases")
+    collaborator_id = fields.Many2one("ctxh.collaborator", string="Reported by Collaborator", check_company=True,
+                                      index="btree_not_null", help="The village collaborator who passed the call on.")
     case_count = fields.Integer(compute="_compute_case_count")
 
     _sql_constraints = [
@@ -187,6 +189,7 @@ class CtxhHotlineCall(models.Model):
         context = {
             "default_hotline_call_id": self.id, "default_source": "hotline", "default_title": self.topic_id.name,
             "default_office_id": self.office_id.id, "default_reported_by": self.caller_name or False,
+            "default_collaborator_id": self.collaborator_id.id,
             "default_risk_level": {"emergency": "critical", "urgent": "high", "low": "low"}.get(
                 self.urgency, "medium"),
         }

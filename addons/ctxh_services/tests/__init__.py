@@ -16,3 +16,4 @@ from . import test_tour_statement_import
 from . import test_office
 from . import test_case
 from . import test_tour_case
+from . import test_collaborator
