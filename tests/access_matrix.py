@@ -142,6 +142,10 @@ MODELS = {
     "ctxh.collaborator.rate":         (NONE, NONE, NONE, R, RWCD),
     "ctxh.collaborator.allowance.sheet": (NONE, NONE, NONE, RWCD, RWCD),
     "ctxh.collaborator.allowance.line": (NONE, NONE, NONE, RWCD, RWCD),
+    # group work and outreach: the care team's, like counselling; attendance and materials are its lines
+    "ctxh.outreach.event":            (NONE, RWC, RWC, NONE, RWCD),
+    "ctxh.outreach.participant":      (NONE, RWCD, RWCD, NONE, RWCD),
+    "ctxh.outreach.material":         (NONE, RWCD, RWCD, NONE, RWCD),
     # --- reports (ctxh_reports): SQL views, read only for everyone ---
     "ctxh.movement.report":           (NONE, R, R, R, R),
     "ctxh.receivable.report":         (NONE, NONE, NONE, R, R),
@@ -352,6 +356,11 @@ ACTIONS = {
         "action_open_case": CARE_UP,
         "action_view_admissions": OPENS_ONLY,
         "action_view_cases": OPENS_ONLY,
+    },
+    "ctxh.outreach.event": {
+        "action_done": CARE_UP,
+        "action_cancel": CARE_UP,
+        "action_reset_planned": CARE_UP,
     },
     "ctxh.collaborator.allowance.sheet": {
         "action_compute": ACCOUNTING,

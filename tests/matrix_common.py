@@ -272,6 +272,15 @@ class MatrixCase(CtxhContractCase):
             "ctxh.collaborator.allowance.sheet": collaborator_sheet,
             "ctxh.collaborator.allowance.line": collaborator_sheet.line_ids,
         })
+        event = Model("ctxh.outreach.event").create({
+            "name": "Cà phê tư vấn", "company_id": a.id, "count_women": 12,
+            "participant_ids": [Command.create({"partner_id": cls.client.id})],
+            "material_ids": [Command.create({"name": "Tờ rơi 111", "quantity": 50})]})
+        cls.records.update({
+            "ctxh.outreach.event": event,
+            "ctxh.outreach.participant": event.participant_ids,
+            "ctxh.outreach.material": event.material_ids,
+        })
         env.flush_all()
         cls.records["ctxh.movement.report"] = Model("ctxh.movement.report").search(
             [("company_id", "=", a.id), ("stay_id", "=", cls.stay.id)], limit=1)
@@ -380,6 +389,9 @@ class MatrixCase(CtxhContractCase):
             "ctxh.collaborator.training": {"collaborator_id": rec["ctxh.collaborator"].id, "date": date(2026, 2, 1),
                                            "name": "Kỹ năng báo tin"},
             "ctxh.collaborator.rate": {"date_from": date(2030, 1, 1), "coefficient": 0.25},
+            "ctxh.outreach.event": {"name": "Nhóm cha mẹ", "kind": "parent_group", "company_id": a},
+            "ctxh.outreach.participant": {"event_id": rec["ctxh.outreach.event"].id, "partner_id": self.client.id},
+            "ctxh.outreach.material": {"event_id": rec["ctxh.outreach.event"].id, "name": "Sổ tay"},
             "ctxh.collaborator.allowance.sheet": {"company_id": a, "date_from": date(2026, 7, 1)},
             "ctxh.collaborator.allowance.line": {"sheet_id": rec["ctxh.collaborator.allowance.sheet"].id,
                                                  "collaborator_id": rec["ctxh.collaborator"].id},
@@ -465,6 +477,9 @@ class MatrixCase(CtxhContractCase):
             "ctxh.collaborator": {"phone": "0912 111 222"},
             "ctxh.collaborator.training": {"hours": 8},
             "ctxh.collaborator.rate": {"legal_basis": "Nghị quyết HĐND tỉnh"},
+            "ctxh.outreach.event": {"place": "Nhà văn hóa"},
+            "ctxh.outreach.participant": {"note": "Đến muộn"},
+            "ctxh.outreach.material": {"quantity": 60},
             "ctxh.collaborator.allowance.sheet": {"note": "Tháng 3"},
             "ctxh.collaborator.allowance.line": {"note": "Đủ tháng"},
             "ctxh.movement.report": {"movement_count": 2},
@@ -498,6 +513,12 @@ class MatrixCase(CtxhContractCase):
         if key in ("action_approve", "action_reset_draft"):
             sheet.action_compute()
         return sheet
+
+    def _prepare_ctxh_outreach_event(self, key):
+        event = self.records["ctxh.outreach.event"].copy({"count_men": 3})
+        if key == "action_reset_planned":
+            event.action_cancel()
+        return event
 
     def _prepare_ctxh_office(self, key):
         # the overview's button says which figure to open

@@ -40,6 +40,7 @@
         "views/ctxh_office_views.xml",
         "views/ctxh_case_views.xml",
         "views/ctxh_collaborator_views.xml",
+        "views/ctxh_outreach_views.xml",
         "views/ctxh_import_wizard_views.xml",
     ],
     "demo": [
@@ -53,6 +54,7 @@
         "demo/ctxh_office_demo.xml",
         "demo/ctxh_collaborator_demo.xml",
         "demo/ctxh_case_demo.xml",
+        "demo/ctxh_outreach_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -36,6 +36,7 @@ class ReportCtxhActivity(models.AbstractModel):
             (_("Counselling"), self._ctxh_counselling(wizard, companies)),
             (_("Referrals"), self._ctxh_referrals(wizard, companies)),
             (_("Community cases"), self._ctxh_cases(wizard, companies)),
+            (_("Group work and outreach"), self._ctxh_events(wizard, companies)),
             (_("Village collaborators"), self._ctxh_collaborators(wizard, companies)),
         ]
         return [(title, rows) for title, rows in sections if rows]
@@ -124,6 +125,29 @@ class ReportCtxhActivity(models.AbstractModel):
             rows.append((label, self._ctxh_sum(by_group)))
             split = self._ctxh_split(by_group)
             rows += [("    " + group.name, split[group.id]) for group in groups if group.id in split]
+        return rows
+
+    def _ctxh_events(self, wizard, companies):
+        """Events held in the period by kind, their participants, and the materials handed out by kind."""
+        _ = self.env._
+        held = expression.AND([self._ctxh_period_domain(wizard, companies, "date"), [("state", "=", "done")]])
+        Event = self.env["ctxh.outreach.event"]
+        kinds = dict(Event._fields["kind"]._description_selection(self.env))
+        events = self._ctxh_split(self._ctxh_count("ctxh.outreach.event", held, ["kind"]))
+        people = self._ctxh_split(self._ctxh_count("ctxh.outreach.event", held, ["kind"], "participants_total:sum"))
+        rows = [(_("Events held"), self._ctxh_sum({(*key, kind): value for kind, values in events.items()
+                                                   for key, value in values.items()}))]
+        for kind, label in kinds.items():
+            if kind in events:
+                rows.append((_("    %(kind)s: events", kind=label), events[kind]))
+                rows.append((_("    %(kind)s: participants", kind=label), people.get(kind, {})))
+        # materials of the held events, by kind (leaflets, booklets...)
+        Material = self.env["ctxh.outreach.material"]
+        material_kinds = dict(Material._fields["kind"]._description_selection(self.env))
+        materials = self._ctxh_split(self._ctxh_count(
+            "ctxh.outreach.material", [("event_id", "any", held)], ["kind"], "quantity:sum"))
+        rows += [(_("%(material)s distributed", material=material_kinds[kind]), values)
+                 for kind, values in materials.items()]
         return rows
 
     def _ctxh_collaborators(self, wizard, companies):

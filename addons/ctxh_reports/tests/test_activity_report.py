@@ -179,3 +179,31 @@ class TestActivityReport(XlsxReportMixin, CtxhSocialCase):
         _header, rows = self._figures(self.care_a)
         self.assertEqual(rows["Collaborators at work at the end of the period"][1:], [1, 0, 0, 1])
         self.assertEqual(rows["    calls they reported"][1:], [2, 0, 0, 2])
+
+    def test_events_participants_and_leaflets(self):
+        """Held events by kind and office, their participants (named who came and counted), the leaflets they
+        handed out; a planned event is not counted."""
+        Event = self.env["ctxh.outreach.event"]
+
+        def event(office, kind, held=True, **vals):
+            record = Event.create({"name": "Sự kiện", "kind": kind, "company_id": self.facility_a.id,
+                                   "office_id": office.id if office else False,
+                                   "date": datetime(2026, 5, 9, 1, 30), **vals})
+            if held:
+                record.action_done()
+            return record
+
+        event(self.ward, "cafe", count_women=10, participant_ids=[Command.create({"partner_id": self.client.id})],
+              material_ids=[Command.create({"name": "Tờ rơi 111", "quantity": 200})])
+        event(self.ward, "cafe", count_men=5)
+        event(self.school, "communication", count_children=80,
+              material_ids=[Command.create({"name": "Tờ rơi học đường", "quantity": 300}),
+                            Command.create({"name": "Áp phích", "kind": "poster", "quantity": 10})])
+        event(self.school, "cafe", held=False, count_men=50,
+              material_ids=[Command.create({"name": "Tờ rơi", "quantity": 999})])
+        _header, rows = self._figures(self.care_a)
+        self.assertEqual(rows["Events held"][1:], [2, 1, 0, 3])
+        self.assertEqual(rows["    Counselling café: participants"][1:], [16, 0, 0, 16])
+        self.assertEqual(rows["    Community communication event: participants"][1:], [0, 80, 0, 80])
+        self.assertEqual(rows["Leaflet distributed"][1:], [200, 300, 0, 500])
+        self.assertEqual(rows["Poster distributed"][1:], [0, 10, 0, 10])

@@ -41,5 +41,8 @@ from . import ctxh_collaborator_training
 from . import ctxh_collaborator_rate
 from . import ctxh_collaborator_allowance_sheet
 from . import ctxh_collaborator_allowance_line
+from . import ctxh_outreach_event
+from . import ctxh_outreach_participant
+from . import ctxh_outreach_material
 from . import account_bank_statement_line
 from . import account_statement_import_sheet_parser

@@ -17,3 +17,4 @@ from . import test_office
 from . import test_case
 from . import test_tour_case
 from . import test_collaborator
+from . import test_outreach
