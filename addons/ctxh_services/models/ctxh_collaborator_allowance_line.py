@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class CtxhCollaboratorAllowanceLine(models.Model):
@@ -8,9 +8,9 @@ class CtxhCollaboratorAllowanceLine(models.Model):
     _description = "Collaborator Allowance Line"
     _inherit = ["ctxh.write.guard.mixin"]
     _ctxh_parent_field = "sheet_id"
-    # only the sheet's compute writes the figures
-    _ctxh_action_fields = ("coefficient", "base_salary", "days", "days_in_month", "amount")
-    _ctxh_create_by_action = True
+    # only the sheet's compute writes who is paid and the figures
+    _ctxh_action_fields = ("collaborator_id", "coefficient", "base_salary", "days", "days_in_month", "amount",
+                           "legal_basis")
     _ctxh_deletable = "a line of a sheet not yet approved"
     _order = "sheet_id, collaborator_name, id"
     _check_company_auto = True
@@ -31,6 +31,12 @@ class CtxhCollaboratorAllowanceLine(models.Model):
     amount = fields.Monetary(currency_field="currency_id", readonly=True)
     legal_basis = fields.Char(readonly=True)
     note = fields.Char()
+
+    @api.depends("collaborator_id.name", "sheet_id.date_from")
+    def _compute_display_name(self):
+        for line in self:
+            month = line.sheet_id.date_from.strftime("%m/%Y") if line.sheet_id.date_from else ""
+            line.display_name = " - ".join(filter(None, [line.collaborator_id.name, month]))
 
     def _compute_bank_account(self):
         for line in self:
