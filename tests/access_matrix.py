@@ -142,6 +142,18 @@ MODELS = {
     "ctxh.collaborator.rate":         (NONE, NONE, NONE, R, RWCD),
     "ctxh.collaborator.allowance.sheet": (NONE, NONE, NONE, RWCD, RWCD),
     "ctxh.collaborator.allowance.line": (NONE, NONE, NONE, RWCD, RWCD),
+    # --- screening and therapy (issue 17): instruments are configuration; scores and answers are read by care
+    # staff only as lines (their values need the sensitive data group), entered by medical staff ---
+    "ctxh.screening.instrument":      (NONE, R, R, NONE, RWCD),
+    "ctxh.screening.scale":           (NONE, R, R, NONE, RWCD),
+    "ctxh.screening.item":            (NONE, R, R, NONE, RWCD),
+    "ctxh.screening.band":            (NONE, R, R, NONE, RWCD),
+    "ctxh.screening.campaign":        (NONE, RWC, RWC, NONE, RWCD),
+    "ctxh.screening.result":          (NONE, RWC, RWC, NONE, RWCD),
+    "ctxh.screening.answer":          (NONE, R, RWC, NONE, RWCD),
+    "ctxh.screening.score":           (NONE, R, RWC, NONE, RWCD),
+    "ctxh.therapy.course":            (NONE, RWC, RWC, NONE, RWCD),
+    "ctxh.therapy.session":           (NONE, RWC, RWC, NONE, RWCD),
     # group work and outreach: the care team's, like counselling; attendance and materials are its lines
     "ctxh.outreach.event":            (NONE, RWC, RWC, NONE, RWCD),
     "ctxh.outreach.participant":      (NONE, RWCD, RWCD, NONE, RWCD),
@@ -356,6 +368,23 @@ ACTIONS = {
         "action_open_case": CARE_UP,
         "action_view_admissions": OPENS_ONLY,
         "action_view_cases": OPENS_ONLY,
+    },
+    "ctxh.screening.campaign": {
+        "action_start": CARE_UP,
+        "action_done": CARE_UP,
+        "action_refer_above_cutoff": MEDICAL_UP,  # reads the scores
+    },
+    "ctxh.screening.result": {
+        "action_refer": MEDICAL_UP,
+    },
+    "ctxh.therapy.course": {
+        "action_complete": MEDICAL_UP,
+        "action_drop": MEDICAL_UP,
+    },
+    "ctxh.therapy.session": {
+        "action_done": CARE_UP,
+        "action_cancel": CARE_UP,
+        "action_reset_planned": CARE_UP,
     },
     "ctxh.outreach.event": {
         "action_done": CARE_UP,

@@ -246,6 +246,19 @@ class MatrixCase(CtxhContractCase):
             "ctxh.case.group": env.ref("ctxh_services.case_group_elderly"),
             "ctxh.case.closure.reason": env.ref("ctxh_services.case_closure_goals_met"),
         }
+        cls._matrix_community(env, a, Model)
+        env.flush_all()
+        cls.records["ctxh.movement.report"] = Model("ctxh.movement.report").search(
+            [("company_id", "=", a.id), ("stay_id", "=", cls.stay.id)], limit=1)
+        cls.records["ctxh.receivable.report"] = Model("ctxh.receivable.report").search(
+            [("company_id", "=", a.id), ("contract_id", "=", cls.contract.id)], limit=1)
+        missing = [name for name, record in cls.records.items() if len(record) != 1]
+        assert not missing, f"the matrix fixtures lack a record of {missing}"
+
+
+    @classmethod
+    def _matrix_community(cls, env, a, Model):
+        """The records of the community work: cases, collaborators, screening, therapy, events."""
         case = Model("ctxh.case").create({
             "resident_id": cls.applicant.id, "title": "Hỗ trợ người cao tuổi sống một mình",
             "group_id": env.ref("ctxh_services.case_group_elderly").id})
@@ -272,6 +285,30 @@ class MatrixCase(CtxhContractCase):
             "ctxh.collaborator.allowance.sheet": collaborator_sheet,
             "ctxh.collaborator.allowance.line": collaborator_sheet.line_ids,
         })
+        # a small instrument of the facility's own for the configuration rows (the SDQ's lines are referenced by
+        # the results below, so deleting them is refused), the SDQ for the campaign
+        instrument = Model("ctxh.screening.instrument").create({"name": "Thang đo thử", "code": "MTX",
+                                                                "company_id": a.id})
+        scale = Model("ctxh.screening.scale").create({"instrument_id": instrument.id, "name": "Tổng", "code": "t"})
+        sdq = env.ref("ctxh_services.screening_instrument_sdq_parent")
+        campaign = Model("ctxh.screening.campaign").create({"name": "Sàng lọc SDQ", "instrument_id": sdq.id,
+                                                            "company_id": a.id})
+        result = Model("ctxh.screening.result").create({"campaign_id": campaign.id, "resident_id": cls.resident.id})
+        course = Model("ctxh.therapy.course").create({"resident_id": cls.resident.id, "company_id": a.id})
+        cls.records.update({
+            "ctxh.screening.instrument": instrument,
+            "ctxh.screening.scale": scale,
+            "ctxh.screening.item": Model("ctxh.screening.item").create({
+                "instrument_id": instrument.id, "number": 1, "name": "Câu hỏi", "scale_id": scale.id}),
+            "ctxh.screening.band": Model("ctxh.screening.band").create({
+                "scale_id": scale.id, "score_from": 0, "score_to": 5, "name": "Bình thường"}),
+            "ctxh.screening.campaign": campaign,
+            "ctxh.screening.result": result,
+            "ctxh.screening.answer": result.answer_ids[:1],
+            "ctxh.screening.score": result.score_ids[:1],
+            "ctxh.therapy.course": course,
+            "ctxh.therapy.session": Model("ctxh.therapy.session").create({"course_id": course.id}),
+        })
         event = Model("ctxh.outreach.event").create({
             "name": "Cà phê tư vấn", "company_id": a.id, "count_women": 12,
             "participant_ids": [Command.create({"partner_id": cls.client.id})],
@@ -281,13 +318,6 @@ class MatrixCase(CtxhContractCase):
             "ctxh.outreach.participant": event.participant_ids,
             "ctxh.outreach.material": event.material_ids,
         })
-        env.flush_all()
-        cls.records["ctxh.movement.report"] = Model("ctxh.movement.report").search(
-            [("company_id", "=", a.id), ("stay_id", "=", cls.stay.id)], limit=1)
-        cls.records["ctxh.receivable.report"] = Model("ctxh.receivable.report").search(
-            [("company_id", "=", a.id), ("contract_id", "=", cls.contract.id)], limit=1)
-        missing = [name for name, record in cls.records.items() if len(record) != 1]
-        assert not missing, f"the matrix fixtures lack a record of {missing}"
 
     def _create_vals(self, model):
         """Values of a valid new record of ``model`` in facility A."""
@@ -389,6 +419,23 @@ class MatrixCase(CtxhContractCase):
             "ctxh.collaborator.training": {"collaborator_id": rec["ctxh.collaborator"].id, "date": date(2026, 2, 1),
                                            "name": "Kỹ năng báo tin"},
             "ctxh.collaborator.rate": {"date_from": date(2030, 1, 1), "coefficient": 0.25},
+            "ctxh.screening.instrument": {"name": "Thang đo mới", "code": "MTX2", "company_id": a},
+            "ctxh.screening.scale": {"instrument_id": rec["ctxh.screening.instrument"].id, "name": "Phụ",
+                                     "code": "sub"},
+            "ctxh.screening.item": {"instrument_id": rec["ctxh.screening.instrument"].id, "number": 2,
+                                    "name": "Câu hỏi 2", "scale_id": rec["ctxh.screening.scale"].id},
+            "ctxh.screening.band": {"scale_id": rec["ctxh.screening.scale"].id, "score_from": 6, "score_to": 10,
+                                    "name": "Bất thường", "refer": True},
+            "ctxh.screening.campaign": {"name": "Sàng lọc khối 7", "company_id": a,
+                                        "instrument_id": rec["ctxh.screening.campaign"].instrument_id.id},
+            "ctxh.screening.result": {"campaign_id": rec["ctxh.screening.campaign"].id,
+                                      "resident_id": self._resident(name="Lò Văn Khánh").id},
+            "ctxh.screening.answer": {"result_id": rec["ctxh.screening.result"].id,
+                                      "item_id": rec["ctxh.screening.answer"].item_id.id},
+            "ctxh.screening.score": {"result_id": rec["ctxh.screening.result"].id,
+                                     "scale_id": rec["ctxh.screening.score"].scale_id.id},
+            "ctxh.therapy.course": {"resident_id": self.resident2.id, "company_id": a},
+            "ctxh.therapy.session": {"course_id": rec["ctxh.therapy.course"].id},
             "ctxh.outreach.event": {"name": "Nhóm cha mẹ", "kind": "parent_group", "company_id": a},
             "ctxh.outreach.participant": {"event_id": rec["ctxh.outreach.event"].id, "partner_id": self.client.id},
             "ctxh.outreach.material": {"event_id": rec["ctxh.outreach.event"].id, "name": "Sổ tay"},
@@ -477,6 +524,16 @@ class MatrixCase(CtxhContractCase):
             "ctxh.collaborator": {"phone": "0912 111 222"},
             "ctxh.collaborator.training": {"hours": 8},
             "ctxh.collaborator.rate": {"legal_basis": "Nghị quyết HĐND tỉnh"},
+            "ctxh.screening.instrument": {"age_max": 16},
+            "ctxh.screening.scale": {"sequence": 5},
+            "ctxh.screening.item": {"reverse": True},
+            "ctxh.screening.band": {"score_to": 4},
+            "ctxh.screening.campaign": {"note": "Khối 6"},
+            "ctxh.screening.result": {"school_class": "6B"},
+            "ctxh.screening.answer": {"value": 1, "answered": True},
+            "ctxh.screening.score": {"manual_score": 3},
+            "ctxh.therapy.course": {"planned_sessions": 10},
+            "ctxh.therapy.session": {"duration": 1.5},
             "ctxh.outreach.event": {"place": "Nhà văn hóa"},
             "ctxh.outreach.participant": {"note": "Đến muộn"},
             "ctxh.outreach.material": {"quantity": 60},
@@ -513,6 +570,30 @@ class MatrixCase(CtxhContractCase):
         if key in ("action_approve", "action_reset_draft"):
             sheet.action_compute()
         return sheet
+
+    def _prepare_ctxh_screening_campaign(self, key):
+        campaign = self.records["ctxh.screening.campaign"].copy()
+        campaign.state = {"action_done": "in_progress"}.get(key, "planned")
+        if key == "action_refer_above_cutoff":
+            self._prepare_ctxh_screening_result(key, campaign)
+        return campaign
+
+    def _prepare_ctxh_screening_result(self, key, campaign=None):
+        # a child above the total's cut-off, so that there is someone to refer
+        result = self.env["ctxh.screening.result"].create({
+            "campaign_id": (campaign or self.records["ctxh.screening.campaign"]).id,
+            "resident_id": self._resident(name="Hà Văn Đông").id})
+        result.score_ids.filtered(lambda s: s.scale_id.code == "emo").manual_score = 10
+        result.score_ids.filtered(lambda s: s.scale_id.code == "hyp").manual_score = 10
+        return result
+
+    def _prepare_ctxh_therapy_course(self, key):
+        return self.records["ctxh.therapy.course"].copy()
+
+    def _prepare_ctxh_therapy_session(self, key):
+        session = self.records["ctxh.therapy.session"].copy()
+        session.state = "cancelled" if key == "action_reset_planned" else "planned"
+        return session
 
     def _prepare_ctxh_outreach_event(self, key):
         event = self.records["ctxh.outreach.event"].copy({"count_men": 3})

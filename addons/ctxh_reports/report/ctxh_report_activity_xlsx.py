@@ -36,6 +36,7 @@ class ReportCtxhActivity(models.AbstractModel):
             (_("Counselling"), self._ctxh_counselling(wizard, companies)),
             (_("Referrals"), self._ctxh_referrals(wizard, companies)),
             (_("Community cases"), self._ctxh_cases(wizard, companies)),
+            (_("Screening and therapy"), self._ctxh_screening(wizard, companies)),
             (_("Group work and outreach"), self._ctxh_events(wizard, companies)),
             (_("Village collaborators"), self._ctxh_collaborators(wizard, companies)),
         ]
@@ -126,6 +127,24 @@ class ReportCtxhActivity(models.AbstractModel):
             split = self._ctxh_split(by_group)
             rows += [("    " + group.name, split[group.id]) for group in groups if group.id in split]
         return rows
+
+    def _ctxh_screening(self, wizard, companies):
+        """Children screened, above the cut-off and referred (the campaigns' own counts, which every reader may
+        see: the scores stay with sensitive-data readers), therapy courses started and sessions held."""
+        _ = self.env._
+        campaigns = [*self._ctxh_date_domain(wizard, companies, "date"), ("state", "!=", "planned")]
+        courses = self._ctxh_date_domain(wizard, companies, "date_start")
+        return [
+            (_("Children screened"), self._ctxh_count("ctxh.screening.campaign", campaigns,
+                                                      aggregate="result_count:sum")),
+            (_("    above the cut-off"), self._ctxh_count("ctxh.screening.campaign", campaigns,
+                                                        aggregate="above_count:sum")),
+            (_("    referred to therapy"), self._ctxh_count("ctxh.screening.campaign", campaigns,
+                                                          aggregate="referred_count:sum")),
+            (_("Therapy courses started"), self._ctxh_count("ctxh.therapy.course", courses)),
+            (_("    sessions held in them"), self._ctxh_count("ctxh.therapy.course", courses,
+                                                            aggregate="sessions_held:sum")),
+        ]
 
     def _ctxh_events(self, wizard, companies):
         """Events held in the period by kind, their participants, and the materials handed out by kind."""

@@ -207,3 +207,23 @@ class TestActivityReport(XlsxReportMixin, CtxhSocialCase):
         self.assertEqual(rows["    Community communication event: participants"][1:], [0, 80, 0, 80])
         self.assertEqual(rows["Leaflet distributed"][1:], [200, 300, 0, 500])
         self.assertEqual(rows["Poster distributed"][1:], [0, 10, 0, 10])
+
+    def test_screening_and_therapy_figures(self):
+        """Children screened and above the cut-off come from the campaigns' counts, read by care staff who may
+        not read a single score; therapy courses started in the quarter by office."""
+        sdq = self.env.ref("ctxh_services.screening_instrument_sdq_parent")
+        campaign = self.env["ctxh.screening.campaign"].create({
+            "name": "Sàng lọc SDQ khối 6", "instrument_id": sdq.id, "company_id": self.facility_a.id,
+            "office_id": self.school.id, "date": date(2026, 4, 20)})
+        children = [self._resident(name=f"Học sinh {n}", birth_year=2014) for n in range(3)]
+        results = self.env["ctxh.screening.result"].create([
+            {"campaign_id": campaign.id, "resident_id": child.id} for child in children])
+        for scale in ("emo", "hyp"):
+            results[0].score_ids.filtered(lambda s, c=scale: s.scale_id.code == c).manual_score = 10
+        campaign.action_start()
+        self.env["ctxh.therapy.course"].create({"resident_id": children[0].id, "company_id": self.facility_a.id,
+                                                "office_id": self.school.id, "date_start": date(2026, 5, 2)})
+        _header, rows = self._figures(self.care_a)
+        self.assertEqual(rows["Children screened"][1:], [0, 3, 0, 3])
+        self.assertEqual(rows["    above the cut-off"][1:], [0, 1, 0, 1])
+        self.assertEqual(rows["Therapy courses started"][1:], [0, 1, 0, 1])

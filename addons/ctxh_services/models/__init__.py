@@ -44,5 +44,15 @@ from . import ctxh_collaborator_allowance_line
 from . import ctxh_outreach_event
 from . import ctxh_outreach_participant
 from . import ctxh_outreach_material
+from . import ctxh_screening_instrument
+from . import ctxh_screening_scale
+from . import ctxh_screening_item
+from . import ctxh_screening_band
+from . import ctxh_screening_campaign
+from . import ctxh_screening_result
+from . import ctxh_screening_answer
+from . import ctxh_screening_score
+from . import ctxh_therapy_course
+from . import ctxh_therapy_session
 from . import account_bank_statement_line
 from . import account_statement_import_sheet_parser

@@ -18,3 +18,4 @@ from . import test_case
 from . import test_tour_case
 from . import test_collaborator
 from . import test_outreach
+from . import test_screening
