@@ -4,6 +4,7 @@ from odoo.exceptions import ValidationError
 from odoo.addons.ctxh_residents.models.ctxh_session_mixin import SESSION_STATES
 from odoo.addons.ctxh_residents.tools import vn_datetime
 
+MAX_COUNTED = 100_000  # people counted in one group of one event: a stadium, not a typo
 EVENT_KINDS = [
     ("cafe", "Counselling café"),
     ("parent_group", "Parent group"),
@@ -64,6 +65,18 @@ class CtxhOutreachEvent(models.Model):
         for event in self:
             event.participants_total = len(event.participant_ids.filtered("attended")) + event.count_men \
                 + event.count_women + event.count_children
+
+    # checked before anything is written: a number beyond any event (a typo, a hostile client) would otherwise
+    # overflow the stored total in PostgreSQL
+    @api.constrains("count_men", "count_women", "count_children")
+    def _check_counts(self):
+        # formatted outside the translated call: Babel drops a file's later terms after an f-string among its arguments
+        limit = f"{MAX_COUNTED:,}".replace(",", ".")
+        for event in self:
+            if max(event.count_men, event.count_women, event.count_children) > MAX_COUNTED:
+                raise ValidationError(self.env._(
+                    "%(event)s: count at most %(max)s people in each group; check the numbers.",
+                    event=event.name, max=limit))
 
     def _ctxh_check_can_close(self):
         for event in self:

@@ -72,3 +72,9 @@ class TestOutreach(CtxhSocialCase):
         with mute_logger("odoo.sql_db"), self.assertRaisesRegex(IntegrityError, "counts_positive"), \
                 self.env.cr.savepoint():
             self._event(count_men=-1)
+
+    def test_an_impossible_count_is_refused_in_words(self):
+        """A count beyond any event is refused before it reaches the database (where the total would overflow)."""
+        event = self._event()
+        with self.assertRaisesRegex(ValidationError, "count at most 100.000 people"):
+            event.write({"count_children": 2_147_483_647})
