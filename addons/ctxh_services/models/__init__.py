@@ -1,3 +1,4 @@
+from . import ctxh_month_sheet_mixin
 from . import res_currency
 from . import res_company
 from . import account_move

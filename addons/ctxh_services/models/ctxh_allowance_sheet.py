@@ -5,10 +5,9 @@ from dateutil.relativedelta import relativedelta
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 
-from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
-from odoo.addons.ctxh_residents.tools.groups import ACCOUNTANT, DIRECTOR
+from odoo.addons.ctxh_residents.tools.groups import ACCOUNTANT
 
 
 def _month_bounds(day):
@@ -22,27 +21,15 @@ class CtxhAllowanceSheet(models.Model):
 
     _name = "ctxh.allowance.sheet"
     _description = "Monthly Allowance Sheet"
-    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.write.guard.mixin"]
-    _ctxh_action_fields = ("state", "approved_by_id", "approved_date")
+    # the month, the facility, computed by the accountant, approved by the director (ctxh.month.sheet.mixin):
     # the director approved these lines for this month: a late change of the law is paid as arrears, on a
     # sheet of its own, never by editing an approved one
-    _ctxh_frozen = {"approved": ALL}
+    _inherit = ["ctxh.month.sheet.mixin", "mail.activity.mixin"]
     _ctxh_free_fields = ("note", "burial_support_ids")
-    _ctxh_deletable = "a sheet not yet approved"
-    _order = "date_from desc, id desc"
-    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
-    company_id = fields.Many2one("res.company", string="Facility", required=True, index=True,
-                                 default=lambda self: self.env.company, tracking=True)
-    currency_id = fields.Many2one(related="company_id.currency_id")
-    date_from = fields.Date(string="Month", required=True, tracking=True,
-                            default=lambda self: _month_bounds(self.env.company._ctxh_today())[0])
     date_to = fields.Date(compute="_compute_date_to", store=True, string="Until")
     days_in_month = fields.Integer(compute="_compute_date_to", store=True)
-    state = fields.Selection(
-        [("draft", "Draft"), ("computed", "Computed"), ("approved", "Approved")],
-        default="draft", required=True, tracking=True, copy=False, index=True)
     line_ids = fields.One2many("ctxh.allowance.sheet.line", "sheet_id", string="Lines", copy=False)
     line_count = fields.Integer(compute="_compute_totals")
     amount_total = fields.Monetary(compute="_compute_totals", string="Total", currency_field="currency_id")
@@ -50,9 +37,6 @@ class CtxhAllowanceSheet(models.Model):
     summary_html = fields.Html(compute="_compute_totals", string="Totals by Category", sanitize=False)
     burial_support_ids = fields.One2many("ctxh.burial.support", "sheet_id", string="Burial Support")
     burial_support_count = fields.Integer(compute="_compute_burial_support_count")
-    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
-    approved_date = fields.Date(string="Approved On", readonly=True, copy=False)
-    note = fields.Text()
 
     _sql_constraints = [
         ("company_month_uniq", "unique(company_id, date_from)", "This facility already has a sheet for this month."),
@@ -127,21 +111,6 @@ class CtxhAllowanceSheet(models.Model):
         for sheet in self:
             sheet.burial_support_count = counts.get(sheet, 0)
 
-    @api.constrains("date_from")
-    def _check_date_from(self):
-        if any(sheet.date_from.day != 1 for sheet in self):
-            raise ValidationError(self.env._("An allowance sheet covers a calendar month: start it on the 1st."))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("date_from"):
-                vals["date_from"] = _month_bounds(fields.Date.to_date(vals["date_from"]))[0]
-        return super().create(vals_list)
-
-    def _ctxh_deletable_records(self):
-        return self.filtered(lambda sheet: sheet.state != "approved")
-
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
@@ -153,20 +122,6 @@ class CtxhAllowanceSheet(models.Model):
         for sheet in self._ctxh_as_action():
             sheet._compute_lines()
         return self._ctxh_action_write({"state": "computed"})
-
-    def action_approve(self):
-        self.env["res.users"]._ctxh_check_group(DIRECTOR)
-        self._ctxh_check_state("computed")
-        for sheet in self:
-            sheet._ctxh_action_write({"state": "approved", "approved_by_id": self.env.uid,
-                                      "approved_date": sheet.company_id._ctxh_today()})
-        return True
-
-    def action_reset_draft(self):
-        """Back to draft before the approval; an approved sheet stays approved."""
-        self.env["res.users"]._ctxh_check_group(ACCOUNTANT)
-        self._ctxh_check_state("computed")
-        return self._ctxh_action_write({"state": "draft"})
 
     def action_create_burial_supports(self):
         """Burial support for the residents on the sheet who died during the month."""
