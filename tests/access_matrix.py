@@ -158,6 +158,16 @@ MODELS = {
     "ctxh.outreach.event":            (NONE, RWC, RWC, NONE, RWCD),
     "ctxh.outreach.participant":      (NONE, RWCD, RWCD, NONE, RWCD),
     "ctxh.outreach.material":         (NONE, RWCD, RWCD, NONE, RWCD),
+    # foster care (issue 17): families and placements are the care team's, read by accountants who pay their
+    # support; the checklist and the visits are lines kept by the care team; the conditions are configuration;
+    # the support sheets are money
+    "ctxh.foster.condition":          (NONE, R, R, NONE, RWCD),
+    "ctxh.foster.family":             (NONE, RWC, RWC, R, RWCD),
+    "ctxh.foster.family.condition":   (NONE, RWCD, RWCD, R, RWCD),
+    "ctxh.foster.placement":          (NONE, RWC, RWC, R, RWCD),
+    "ctxh.foster.visit":              (NONE, RWCD, RWCD, R, RWCD),
+    "ctxh.foster.support.sheet":      (NONE, NONE, NONE, RWCD, RWCD),
+    "ctxh.foster.support.line":       (NONE, NONE, NONE, RWCD, RWCD),
     # --- reports (ctxh_reports): SQL views, read only for everyone ---
     "ctxh.movement.report":           (NONE, R, R, R, R),
     "ctxh.receivable.report":         (NONE, NONE, NONE, R, R),
@@ -396,6 +406,22 @@ ACTIONS = {
         "action_approve": DIRECTOR,  # the director approves what is paid
         "action_reset_draft": ACCOUNTING,
     },
+    "ctxh.foster.family": {
+        "action_approve": DIRECTOR,  # the director decides who may take a child in
+        "action_refuse": DIRECTOR,
+        "action_withdraw": CARE_UP,
+        "action_view_placements": OPENS_ONLY,
+    },
+    "ctxh.foster.placement": {
+        "action_approve": DIRECTOR,  # the director places the child
+        "action_end": CARE_UP,
+        "action_cancel": CARE_UP,
+    },
+    "ctxh.foster.support.sheet": {
+        "action_compute": ACCOUNTING,
+        "action_approve": DIRECTOR,  # the director approves what is paid
+        "action_reset_draft": ACCOUNTING,
+    },
     "ctxh.case": {
         "action_close": CARE_UP,
         "action_reopen": DIRECTOR,  # a closed case is history: the director decides to open it again
@@ -438,6 +464,9 @@ GUARDED_WRITES = [
     ("ctxh.allowance.sheet", "action_approve", {"state": "approved"}, ()),
     ("ctxh.burial.support", "action_approve", {"state": "approved"}, ()),
     ("ctxh.incident", "action_close", {"state": "closed"}, ()),
+    ("ctxh.foster.family", "action_approve", {"state": "approved"}, ()),
+    ("ctxh.foster.placement", "action_approve", {"state": "active"}, ()),
+    ("ctxh.foster.support.sheet", "action_approve", {"state": "approved"}, ()),
     ("ctxh.medication.administration", "action_given", {"state": "given"}, ()),
 ]
 

@@ -318,6 +318,28 @@ class MatrixCase(CtxhContractCase):
             "ctxh.outreach.participant": event.participant_ids,
             "ctxh.outreach.material": event.material_ids,
         })
+        # foster care: a family still applying (its checklist editable), a family approved (as the system) with a
+        # proposed placement and one in care, whose March 2026 support is computed
+        family = Model("ctxh.foster.family").create({"name": "Hộ bà Hà Thị Lan", "company_id": a.id})
+        approved = Model("ctxh.foster.family").create({
+            "name": "Hộ ông Mã Văn Sinh", "company_id": a.id, "capacity": 5, "state": "approved"})
+        cls.foster_family = approved
+        placement = Model("ctxh.foster.placement").create({
+            "resident_id": cls._resident(name="Lò Văn Tùng", birth_year=2015).id, "family_id": approved.id})
+        Model("ctxh.foster.placement").create({
+            "resident_id": cls._resident(name="Lò Thị Hiền", birth_year=2016).id, "family_id": approved.id,
+            "date_start": date(2026, 3, 1), "state": "active"})
+        support = Model("ctxh.foster.support.sheet").create({"company_id": a.id, "date_from": date(2026, 3, 1)})
+        support.action_compute()
+        cls.records.update({
+            "ctxh.foster.family": family,
+            "ctxh.foster.family.condition": family.condition_ids[:1],
+            "ctxh.foster.condition": Model("ctxh.foster.condition").create({"name": "Điều kiện của tỉnh"}),
+            "ctxh.foster.placement": placement,
+            "ctxh.foster.visit": Model("ctxh.foster.visit").create({"placement_id": placement.id}),
+            "ctxh.foster.support.sheet": support,
+            "ctxh.foster.support.line": support.line_ids,
+        })
 
     def _create_vals(self, model):
         """Values of a valid new record of ``model`` in facility A."""
@@ -442,6 +464,17 @@ class MatrixCase(CtxhContractCase):
             "ctxh.collaborator.allowance.sheet": {"company_id": a, "date_from": date(2026, 7, 1)},
             "ctxh.collaborator.allowance.line": {"sheet_id": rec["ctxh.collaborator.allowance.sheet"].id,
                                                  "collaborator_id": rec["ctxh.collaborator"].id},
+            "ctxh.foster.condition": {"name": "Điều kiện thử"},
+            "ctxh.foster.family": {"name": "Hộ bà Triệu Thị Mẫn", "company_id": a},
+            "ctxh.foster.family.condition": {"family_id": rec["ctxh.foster.family"].id,
+                                             "condition_id": rec["ctxh.foster.condition"].id},
+            "ctxh.foster.placement": {"resident_id": self._resident(name="Hà Văn Khải").id,
+                                      "family_id": self.foster_family.id, "kind": "regular"},
+            "ctxh.foster.visit": {"placement_id": rec["ctxh.foster.placement"].id, "outcome": "well"},
+            "ctxh.foster.support.sheet": {"company_id": a, "date_from": date(2026, 8, 1)},
+            "ctxh.foster.support.line": {"sheet_id": rec["ctxh.foster.support.sheet"].id,
+                                         "placement_id": rec["ctxh.foster.placement"].id,
+                                         "family_id": self.foster_family.id, "resident_id": self.resident2.id},
             # SQL views: nothing can be created, whatever the values
             "ctxh.movement.report": {"kind": "admission"},
             "ctxh.receivable.report": {"move_type": "out_invoice"},
@@ -539,6 +572,13 @@ class MatrixCase(CtxhContractCase):
             "ctxh.outreach.material": {"quantity": 60},
             "ctxh.collaborator.allowance.sheet": {"note": "Tháng 3"},
             "ctxh.collaborator.allowance.line": {"note": "Đủ tháng"},
+            "ctxh.foster.condition": {"sequence": 11},
+            "ctxh.foster.family": {"phone": "0912 000 111"},
+            "ctxh.foster.family.condition": {"evidence": "Giấy xác nhận của UBND phường"},
+            "ctxh.foster.placement": {"note": "Gia đình đón cháu tại trung tâm"},
+            "ctxh.foster.visit": {"outcome": "concerns"},
+            "ctxh.foster.support.sheet": {"note": "Tháng 3"},
+            "ctxh.foster.support.line": {"note": "Đủ tháng"},
             "ctxh.movement.report": {"movement_count": 2},
             "ctxh.receivable.report": {"days_overdue": 0},
         }
@@ -566,6 +606,31 @@ class MatrixCase(CtxhContractCase):
     def _prepare_ctxh_collaborator_allowance_sheet(self, key):
         months = {"action_compute": 4, "action_approve": 5, "action_reset_draft": 6}
         sheet = self.env["ctxh.collaborator.allowance.sheet"].create(
+            {"company_id": self.facility_a.id, "date_from": date(2025, months[key], 1)})
+        if key in ("action_approve", "action_reset_draft"):
+            sheet.action_compute()
+        return sheet
+
+    def _prepare_ctxh_foster_family(self, key):
+        family = self.env["ctxh.foster.family"].create({"name": "Hộ bà Nông Thị Hảo", "company_id": self.facility_a.id})
+        if key == "action_approve":
+            family.condition_ids.write({"met": True})
+            family.write({"assessment_date": date(2026, 1, 5), "assessment_result": "suitable"})
+        if key == "action_refuse":
+            family.note = "Nhà ở không bảo đảm an toàn."
+        return family
+
+    def _prepare_ctxh_foster_placement(self, key):
+        placement = self.env["ctxh.foster.placement"].create({
+            "resident_id": self._resident(name="Hoàng Văn Lực", birth_year=2014).id,
+            "family_id": self.foster_family.id, "end_reason": "returned"})
+        if key == "action_end":
+            placement.state = "active"
+        return placement
+
+    def _prepare_ctxh_foster_support_sheet(self, key):
+        months = {"action_compute": 4, "action_approve": 5, "action_reset_draft": 6}
+        sheet = self.env["ctxh.foster.support.sheet"].create(
             {"company_id": self.facility_a.id, "date_from": date(2025, months[key], 1)})
         if key in ("action_approve", "action_reset_draft"):
             sheet.action_compute()

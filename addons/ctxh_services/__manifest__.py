@@ -22,6 +22,7 @@
         "security/ctxh_office_security.xml",
         "security/ctxh_collaborator_security.xml",
         "security/ctxh_screening_security.xml",
+        "security/ctxh_foster_security.xml",
         "data/res_bank_data.xml",
         "data/account_statement_import_sheet_mapping_data.xml",
         "data/ctxh_contract_data.xml",
@@ -30,6 +31,7 @@
         "data/ctxh_case_data.xml",
         "data/ctxh_collaborator_data.xml",
         "data/ctxh_screening_data.xml",
+        "data/ctxh_foster_data.xml",
         "views/ctxh_services_menus.xml",
         "views/account_move_views.xml",
         "views/account_payment_views.xml",
@@ -44,6 +46,7 @@
         "views/ctxh_collaborator_views.xml",
         "views/ctxh_outreach_views.xml",
         "views/ctxh_screening_views.xml",
+        "views/ctxh_foster_views.xml",
         "views/ctxh_import_wizard_views.xml",
     ],
     "demo": [
@@ -59,6 +62,7 @@
         "demo/ctxh_case_demo.xml",
         "demo/ctxh_outreach_demo.xml",
         "demo/ctxh_screening_demo.xml",
+        "demo/ctxh_foster_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -37,6 +37,7 @@ class ReportCtxhActivity(models.AbstractModel):
             (_("Referrals"), self._ctxh_referrals(wizard, companies)),
             (_("Community cases"), self._ctxh_cases(wizard, companies)),
             (_("Screening and therapy"), self._ctxh_screening(wizard, companies)),
+            (_("Temporary foster care"), self._ctxh_foster(wizard, companies)),
             (_("Group work and outreach"), self._ctxh_events(wizard, companies)),
             (_("Village collaborators"), self._ctxh_collaborators(wizard, companies)),
         ]
@@ -167,6 +168,35 @@ class ReportCtxhActivity(models.AbstractModel):
             "ctxh.outreach.material", [("event_id", "any", held)], ["kind"], "quantity:sum"))
         rows += [(_("%(material)s distributed", material=material_kinds[kind]), values)
                  for kind, values in materials.items()]
+        return rows
+
+    def _ctxh_foster(self, wizard, companies):
+        """Families approved and ready at the end of the period, placements started (by kind), in care at its end
+        and ended in it, and the monitoring visits made."""
+        _ = self.env._
+        company = [("company_id", "in", companies.ids)]
+        decided = [*company, ("state", "in", ("active", "ended"))]
+        kinds = dict(self.env["ctxh.foster.placement"]._fields["kind"]._description_selection(self.env))
+        started = self._ctxh_split(self._ctxh_count("ctxh.foster.placement", [
+            *decided, ("date_start", ">=", wizard.date_from), ("date_start", "<=", wizard.date_to)], ["kind"]))
+        rows = [
+            (_("Foster families approved"), self._ctxh_count("ctxh.foster.family", [
+                *company, ("state", "=", "approved"), ("approved_date", "<=", wizard.date_to)])),
+            (_("Placements started"), self._ctxh_sum({
+                (*key, kind): value for kind, by_office in started.items() for key, value in by_office.items()})),
+        ]
+        rows += [("    " + kinds[kind], started[kind]) for kind in kinds if kind in started]
+        rows += [
+            # in care on the last day: started by then and not ended by then
+            (_("Placements in care at the end of the period"), self._ctxh_count("ctxh.foster.placement", [
+                *decided, ("date_start", "<=", wizard.date_to), "|", ("date_end", "=", False),
+                ("date_end", ">", wizard.date_to)])),
+            (_("Placements ended"), self._ctxh_count("ctxh.foster.placement", [
+                *company, ("state", "=", "ended"), ("date_end", ">=", wizard.date_from),
+                ("date_end", "<=", wizard.date_to)])),
+            (_("Monitoring visits"), self._ctxh_count(
+                "ctxh.foster.visit", self._ctxh_date_domain(wizard, companies, "date"))),
+        ]
         return rows
 
     def _ctxh_collaborators(self, wizard, companies):

@@ -227,3 +227,37 @@ class TestActivityReport(XlsxReportMixin, CtxhSocialCase):
         self.assertEqual(rows["Children screened"][1:], [0, 3, 0, 3])
         self.assertEqual(rows["    above the cut-off"][1:], [0, 1, 0, 1])
         self.assertEqual(rows["Therapy courses started"][1:], [0, 1, 0, 1])
+
+    def test_foster_care_figures(self):
+        """Families approved by the end of the quarter, placements started by kind, in care on its last day,
+        ended in it, and the monitoring visits, by office (records written as decided, by the system)."""
+        Family = self.env["ctxh.foster.family"]
+        ward_family = Family.create({"name": "Hộ bà Hoàng Thị Nhung", "company_id": self.facility_a.id,
+                                     "office_id": self.ward.id, "state": "approved",
+                                     "approved_date": date(2026, 4, 2), "capacity": 3})
+        Family.create({"name": "Hộ ông Vi Văn Đông", "company_id": self.facility_a.id, "office_id": self.ward.id,
+                       "state": "approved", "approved_date": date(2026, 7, 2)})
+        Family.create({"name": "Bà Lương Thị Thu", "company_id": self.facility_a.id, "office_id": self.school.id})
+        children = [self._resident(name=f"Trẻ {n}", birth_year=2015) for n in range(4)]
+
+        def placement(child, kind, start, state="active", end=None):
+            return self.env["ctxh.foster.placement"].create({
+                "resident_id": child.id, "family_id": ward_family.id, "kind": kind, "date_start": start,
+                "state": state, "date_end": end})
+
+        first = placement(children[0], "emergency", date(2026, 4, 10), "ended", date(2026, 6, 20))
+        placement(children[1], "emergency", date(2026, 5, 1))
+        placement(children[2], "regular", date(2025, 9, 1))
+        placement(children[3], "regular", date(2026, 6, 1), "draft")
+        self.env["ctxh.foster.visit"].create([
+            {"placement_id": first.id, "date": date(2026, 5, 10)},
+            {"placement_id": first.id, "date": date(2026, 6, 10)},
+            {"placement_id": first.id, "date": date(2026, 3, 10)},
+        ])
+        _header, rows = self._figures(self.care_a)
+        self.assertEqual(rows["Foster families approved"][1:], [1, 0, 0, 1])
+        self.assertEqual(rows["Placements started"][1:], [2, 0, 0, 2])
+        self.assertEqual(rows["    Emergency"][1:], [2, 0, 0, 2])
+        self.assertEqual(rows["Placements in care at the end of the period"][1:], [2, 0, 0, 2])
+        self.assertEqual(rows["Placements ended"][1:], [1, 0, 0, 1])
+        self.assertEqual(rows["Monitoring visits"][1:], [2, 0, 0, 2])

@@ -57,3 +57,10 @@ from . import ctxh_therapy_course
 from . import ctxh_therapy_session
 from . import account_bank_statement_line
 from . import account_statement_import_sheet_parser
+from . import ctxh_foster_condition
+from . import ctxh_foster_family
+from . import ctxh_foster_family_condition
+from . import ctxh_foster_placement
+from . import ctxh_foster_visit
+from . import ctxh_foster_support_sheet
+from . import ctxh_foster_support_line
