@@ -34,6 +34,8 @@ SCREENS = [
      "ctxh_services.ctxh_allowance_sheet_menu", ".o_data_row"),
     ("community-cases", "ctxh.hue", DESKTOP, "ctxh_services.menu_ctxh_social_work", "ctxh_services.ctxh_case_menu",
      ".o_data_row"),
+    ("foster-placements", "congtacxahoi", DESKTOP, "ctxh_services.menu_ctxh_social_work",
+     "ctxh_services.ctxh_foster_placement_menu", ".o_data_row"),
     ("offices-overview", "ctxh.hue", DESKTOP, "ctxh_reports.menu_ctxh_reporting",
      "ctxh_reports.ctxh_office_overview_menu", ".o_kanban_record button[name='action_ctxh_office_open']"),
     ("cases-phone", "ctxh.thuanhoa", PHONE, None, "ctxh_services.ctxh_case_menu", ".o_kanban_view .o_kanban_record"),
