@@ -2,7 +2,7 @@
     "name": "Social Assistance: Services and Billing",
     "summary": "Care contracts, monthly billing, deposits, state allowances "
     "and community social work services",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services/Social Assistance",
     "author": "CTXH Developers",
     "website": "https://github.com/ctxh-odoo/ctxh",

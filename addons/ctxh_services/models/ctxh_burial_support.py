@@ -5,10 +5,13 @@ from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
 from odoo.addons.ctxh_residents.tools import lock_rows
 from odoo.addons.ctxh_residents.tools.groups import DIRECTOR
 
+MULTIPLIER = "burial_support_multiplier"  # legal parameter
+
 
 class CtxhBurialSupport(models.Model):
-    """Burial support (hỗ trợ mai táng) when a state-funded resident dies: a multiple of the
-    standard level in force on the date of death (20 times, Decree 20/2021/NĐ-CP)."""
+    """Burial support (hỗ trợ mai táng) when a state-funded resident dies in the facility: a multiple of the
+    standard level in force on the date of death (at least 50 times, Decree 20/2021/NĐ-CP Art. 25(3); the 20 times of
+    Art. 11 is for people on monthly allowances in the community), both dated data."""
 
     _name = "ctxh.burial.support"
     _description = "Burial Support"
@@ -30,8 +33,10 @@ class CtxhBurialSupport(models.Model):
     partner_id = fields.Many2one("res.partner", string="Beneficiary", tracking=True, check_company=True,
                                  help="Who organises the burial and receives the support.")
     level = fields.Float(string="Standard Level", digits=(16, 0), compute="_compute_amount", store=True)
-    multiplier = fields.Float(digits=(16, 1), required=True, default=lambda self: self._default_multiplier(),
-                              help="Times the standard level (legal parameter burial_support_multiplier).")
+    multiplier = fields.Float(digits=(16, 1), required=True, compute="_compute_multiplier", store=True,
+                              readonly=False, precompute=True,
+                              help="Times the standard level in force on the date of death (legal parameter "
+                                   "burial_support_multiplier); a province may pay more.")
     amount = fields.Monetary(compute="_compute_amount", store=True, currency_field="currency_id", tracking=True)
     amount_words = fields.Char(compute="_compute_amount_words", string="In Words")
     state = fields.Selection([("draft", "Draft"), ("approved", "Approved")], default="draft", required=True,
@@ -48,9 +53,11 @@ class CtxhBurialSupport(models.Model):
         for support in self:
             support.display_name = self.env._("Burial support: %s", support.resident_id.name or "")
 
-    @api.model
-    def _default_multiplier(self):
-        return self.env["ctxh.legal.parameter"]._get_value("burial_support_multiplier", 20.0)
+    @api.depends("date_of_death")
+    def _compute_multiplier(self):
+        Parameter = self.env["ctxh.legal.parameter"]
+        for support in self:
+            support.multiplier = Parameter._get_value(MULTIPLIER, 50.0, support.date_of_death or None)
 
     @api.depends("date_of_death", "company_id.state_id", "multiplier")
     def _compute_amount(self):

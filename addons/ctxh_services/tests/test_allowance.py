@@ -1,3 +1,5 @@
+import importlib.util
+import pathlib
 from datetime import date, datetime
 
 from odoo.exceptions import AccessError, UserError
@@ -198,14 +200,22 @@ class TestAllowance(CtxhResidentsCase):
     # ------------------------------------------------------------------
     # Burial support
     # ------------------------------------------------------------------
-    def test_burial_support_is_twenty_times_the_level(self):
-        """Burial support is 20 x the level in force on the date of death: 10,000,000 in 2026."""
+    def test_burial_support_is_fifty_times_the_level(self):
+        """Burial support of a resident who dies in the facility is 50 x the level in force on the date of death
+        (Decree 20/2021 Art. 25(3)): 25,000,000 in 2026, 18,000,000 in 2023; a new dated multiplier applies to
+        deaths from its date."""
         support = self.env["ctxh.burial.support"].with_user(self.accountant_a).create({
             "resident_id": self.elderly.id, "date_of_death": date(2026, 6, 20),
         })
-        self.assertEqual((support.level, support.multiplier, support.amount), (500000, 20, 10000000))
+        self.assertEqual((support.level, support.multiplier, support.amount), (500000, 50, 25_000_000))
         support.date_of_death = date(2023, 3, 1)
-        self.assertEqual(support.amount, 20 * 360000)
+        self.assertEqual(support.amount, 50 * 360000)
+        self.env["ctxh.legal.parameter"].create({"code": "burial_support_multiplier", "name": "x", "value": 60,
+                                                 "date_from": date(2026, 1, 1)})
+        support.date_of_death = date(2026, 6, 20)
+        self.assertEqual((support.multiplier, support.amount), (60, 30_000_000))
+        support.date_of_death = date(2025, 12, 31)
+        self.assertEqual(support.multiplier, 50)
         with self.assertRaises(AccessError):
             support.with_user(self.accountant_a).action_approve()
         support.with_user(self.director_a).action_approve()
@@ -229,7 +239,7 @@ class TestAllowance(CtxhResidentsCase):
         support = sheet.burial_support_ids
         self.assertEqual(len(support), 1)
         self.assertEqual((support.resident_id, support.partner_id), (self.elderly, nephew))
-        self.assertEqual((support.date_of_death, support.amount), (date(2026, 6, 12), 10000000))
+        self.assertEqual((support.date_of_death, support.amount), (date(2026, 6, 12), 25_000_000))
 
     # ------------------------------------------------------------------
     # Access
@@ -317,3 +327,28 @@ class TestAllowanceSensitiveCategory(CtxhResidentsCase):
         """The sheet's lines open grouped by legal article, which the accountant may group by."""
         action = self.sheet.with_user(self.accountant_a).action_view_lines()
         self.assertEqual(action["context"]["group_by"], "legal_basis")
+
+    def test_migration_gives_drafts_the_fifty_times(self):
+        """The 18.0.1.3.0 migration recomputes supports not yet approved with the corrected multiplier and leaves
+        approved ones as approved."""
+        Support = self.env["ctxh.burial.support"]
+        draft = Support.create({"resident_id": self.elderly.id, "date_of_death": date(2026, 6, 20)})
+        approved = Support.create({"resident_id": self._resident(name="Lương Văn Cầu").id,
+                                   "date_of_death": date(2026, 5, 2)})
+        approved.action_approve()
+        # as an installation of 18.0.1.2.0 left them: the parameter and both supports at 20 times
+        parameter = self.env.ref("ctxh_services.legal_parameter_burial_support_multiplier")
+        self.env.cr.execute("UPDATE ctxh_legal_parameter SET value = 20 WHERE id = %s", [parameter.id])
+        self.env.cr.execute("UPDATE ctxh_burial_support SET multiplier = 20 WHERE id IN %s",
+                            [(draft.id, approved.id)])
+        self.env.registry.clear_cache()
+        self.env.invalidate_all()
+        path = pathlib.Path(__file__).parent.parent / "migrations" / "18.0.1.3.0" / "post-migrate.py"
+        spec = importlib.util.spec_from_file_location("ctxh_services_post_migrate_1_3", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.migrate(self.env.cr, "18.0.1.2.0")
+        self.env.flush_all()
+        self.assertEqual(parameter.value, 50)
+        self.assertEqual((draft.multiplier, draft.amount), (50, 25_000_000))
+        self.assertEqual(approved.multiplier, 20)
