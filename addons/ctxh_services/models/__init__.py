@@ -56,3 +56,6 @@ from . import ctxh_therapy_course
 from . import ctxh_therapy_session
 from . import account_bank_statement_line
 from . import account_statement_import_sheet_parser
+from . import ctxh_daycare_attendance
+from . import ctxh_daycare_attendance_line
+from . import ctxh_home_visit

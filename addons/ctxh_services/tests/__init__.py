@@ -19,3 +19,5 @@ from . import test_tour_case
 from . import test_collaborator
 from . import test_outreach
 from . import test_screening
+from . import test_daycare
+from . import test_tour_daycare

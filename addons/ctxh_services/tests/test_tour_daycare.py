@@ -1,0 +1,24 @@
+from odoo.tests import tagged
+
+from odoo.addons.ctxh_residents.tests.common import CtxhTourCase
+
+
+@tagged("post_install", "-at_install", "ctxh_tour")
+class TestDaycareTour(CtxhTourCase):
+    def test_social_worker_marks_and_confirms_the_day(self):
+        """In the browser, the Quảng Ninh social worker opens today's day-care sheet from the menus, marks Mr Khải
+        present and confirms the day: one day of his per-day contract is to bill, delivered by her."""
+        worker = self.env.ref("ctxh_residents.user_ctxh_social_worker")
+        today = self.env.ref("base.main_company")._ctxh_today()
+        Sheet = self.env["ctxh.daycare.attendance"]
+        # the demo's days are past; a day-care sheet of today may not exist yet
+        self.assertFalse(Sheet.search([("date", "=", today), ("company_id", "=", self.env.ref("base.main_company").id)]))
+        self.start_tour("/odoo", "ctxh_daycare_tour", login=worker.login)
+        sheet = Sheet.search([("date", "=", today), ("company_id", "=", self.env.ref("base.main_company").id)])
+        self.assertEqual(sheet.state, "confirmed")
+        khai = self.env.ref("ctxh_services.contract_qn_daycare_01")
+        self.assertEqual(sheet.line_ids.filtered("present").contract_id, khai)
+        usage = self.env["ctxh.service.usage"].search([("daycare_line_id", "in", sheet.line_ids.ids)])
+        self.assertEqual(usage.contract_id, khai)
+        self.assertEqual(usage.price_unit, 150_000)
+        self.assertEqual(usage.staff_ids, worker)
