@@ -83,6 +83,8 @@ class CtxhDaycareAttendance(models.Model):
 
     def write(self, vals):
         if {"company_id", "date"} & set(vals):
+            if not self._ctxh_in_action():
+                self._ctxh_check_frozen(vals)  # a confirmed day is told it is confirmed, before anything else
             for sheet in self:
                 sheet._ctxh_check_one_per_day([(vals.get("company_id", sheet.company_id.id),
                                                 fields.Date.to_date(vals.get("date")) or sheet.date)])

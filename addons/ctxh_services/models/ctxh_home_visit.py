@@ -19,8 +19,9 @@ class CtxhHomeVisit(models.Model):
     _check_company_auto = True
 
     date = fields.Date(required=True, tracking=True, index=True, default=lambda self: self.env.company._ctxh_today())
+    # the contract sets the facility (company_id is its): a company check would offer nothing on a new visit
     contract_id = fields.Many2one("ctxh.care.contract", string="Contract", required=True, index=True, tracking=True,
-                                  domain="[('state', '=', 'active')]", check_company=True)
+                                  domain="[('state', '=', 'active')]")
     company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True, string="Facility")
     resident_id = fields.Many2one(related="contract_id.resident_id", store=True, index=True, string="Person")
     staff_ids = fields.Many2many("res.users", "ctxh_home_visit_staff_rel", "visit_id", "user_id",

@@ -61,7 +61,8 @@ class CtxhServiceUsage(models.Model):
                 usage.price_unit = 0.0
 
     def write(self, vals):
-        if set(vals) - {"billed_period_start"} and any(u.billed_period_start for u in self):
+        # the fields only actions set are refused as such by the write guard, billed or not
+        if set(vals) - set(self._ctxh_action_fields) and any(u.billed_period_start for u in self):
             raise UserError(self.env._("This service is already invoiced and cannot be changed."))
         return super().write(vals)
 

@@ -120,7 +120,8 @@ class TestDaycare(CtxhContractCase):
         usages = self.env["ctxh.service.usage"].search([("daycare_line_id.attendance_id", "in", sheets.ids)])
         self.assertEqual(len(usages), 2)
         self.assertEqual(set(usages.mapped("billed_period_start")), {date(2026, 3, 1)})
-        self.assertNotIn(self.care_a.name, " ".join(invoice.invoice_line_ids.mapped("name")), "no staff on the family's invoice")
+        self.assertNotIn(self.care_a.name, " ".join(invoice.invoice_line_ids.mapped("name")),
+                         "the family's invoice names no staff")
         april = self._run(date(2026, 4, 1))
         self.assertFalse(april.move_ids.filtered(lambda m: m.ctxh_contract_id == self.khai_contract))
 
