@@ -23,3 +23,21 @@ class TestDaycareTour(CtxhTourCase):
         self.assertEqual(usage.contract_id, khai)
         self.assertEqual(usage.price_unit, 150_000)
         self.assertEqual(usage.staff_ids, worker)
+
+
+@tagged("post_install", "-at_install", "ctxh_tour")
+class TestDaycarePhoneTour(CtxhTourCase):
+    browser_size = "390x844"
+    touch_enabled = True
+
+    def test_day_care_on_a_phone(self):
+        """On a 390 px phone, the social worker marks Mrs Nhung present on her card and confirms the day: her
+        monthly contract bills no day by itself (the month is prorated on such days)."""
+        centre = self.env.ref("base.main_company")
+        today = [("date", "=", centre._ctxh_today()), ("company_id", "=", centre.id)]
+        self.start_tour("/odoo", "ctxh_daycare_phone_tour", login="congtacxahoi")
+        sheet = self.env["ctxh.daycare.attendance"].search(today)
+        self.assertEqual(sheet.state, "confirmed")
+        self.assertEqual(sheet.line_ids.filtered("present").contract_id,
+                         self.env.ref("ctxh_services.contract_qn_daycare_02"))
+        self.assertFalse(self.env["ctxh.service.usage"].search([("daycare_line_id", "in", sheet.line_ids.ids)]))

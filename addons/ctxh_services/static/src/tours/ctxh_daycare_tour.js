@@ -39,3 +39,50 @@ registry.category("web_tour.tours").add("ctxh_daycare_tour", {
         },
     ],
 });
+
+// The same day on a 390 px phone: the people are cards, each with its toggle.
+const CARD = '.o_field_widget[name="line_ids"] .o_kanban_record';
+
+registry.category("web_tour.tours").add("ctxh_daycare_phone_tour", {
+    url: "/odoo",
+    steps: () => [
+        {
+            content: "Open the app's menu",
+            trigger: ".o_main_navbar .o_menu_toggle",
+            run: "click",
+        },
+        {
+            content: "Open the day-care sheets",
+            trigger: '.o_app_menu_sidebar li[data-menu-xmlid="ctxh_services.ctxh_daycare_attendance_menu"]',
+            run: "click",
+        },
+        {
+            content: "New sheet for today",
+            trigger: ".o_control_panel .o_list_button_add",
+            run: "click",
+        },
+        {
+            content: "Mark Mrs Nhung present on her card",
+            trigger: `.o_form_editable ${CARD}:contains("Phạm Thị Nhung") div[name="present"] input`,
+            run: "click",
+        },
+        {
+            content: "Her card says present",
+            trigger: `.o_form_editable ${CARD}:contains("Phạm Thị Nhung") div[name="present"] input:checked`,
+        },
+        {
+            content: "Save",
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "Confirm the day with the button under the list",
+            trigger: 'body:has(.o_form_saved) .o_form_view .o_form_sheet button[name="action_confirm"]',
+            run: "click",
+        },
+        {
+            content: "The day is confirmed: the button is gone",
+            trigger: '.o_form_view:not(:has(button[name="action_confirm"]))',
+        },
+    ],
+});
