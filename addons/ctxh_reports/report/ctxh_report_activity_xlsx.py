@@ -190,6 +190,8 @@ class ReportCtxhActivity(models.AbstractModel):
         """Days attended on the confirmed day-care sheets and home visits done in the period, and the people
         they were for: the centre's own work (day care has no office), one grouped query per figure."""
         _ = self.env._
+        if self.env.user.has_group("ctxh_services.group_ctxh_office_worker"):
+            return []  # an office worker's workbook holds their offices' work only, and day care is the centre's
         attended = [*self._ctxh_date_domain(wizard, companies, "date"), ("sheet_state", "=", "confirmed"),
                     ("present", "=", True)]
         visits = [*self._ctxh_date_domain(wizard, companies, "date"), ("state", "=", "done")]

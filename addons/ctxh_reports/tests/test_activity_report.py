@@ -260,3 +260,5 @@ class TestActivityReport(XlsxReportMixin, CtxhSocialCase):
         self.assertEqual(rows["    people who came"][1:], [0, 0, 2, 2])
         self.assertEqual(rows["Home visits: visits"][1:], [0, 0, 2, 2])
         self.assertEqual(rows["    people visited"][1:], [0, 0, 1, 1])
+        _header, rows = self._figures(self.worker)
+        self.assertNotIn("Day care: days attended", rows, "the ward's worker reports on the ward only")
