@@ -503,7 +503,10 @@ class CtxhCareContract(models.Model):
         month_start = self.date_end.replace(day=1)
         usages = self.usage_ids.filtered(lambda u: not u.billed_period_start and u.date <= self.date_end)
         month_end = month_start + relativedelta(day=31)
-        charges = self._ctxh_month_charges(month_start, usages, days=self._ctxh_days_in_care(month_start, month_end))
+        # the monthly day care of the last month is prorated on its days attended, as the billing run does
+        attendance = self._ctxh_day_care_attendance(month_start, self.date_end).get(self)
+        charges = self._ctxh_month_charges(month_start, usages, days=self._ctxh_days_in_care(month_start, month_end),
+                                           attendance=attendance)
         vals_list = self._ctxh_invoice_vals(month_start, charges, month_end)
         billed = self.move_ids.filtered(lambda m: m.move_type == "out_invoice" and m.state != "cancel"
                                         and m.ctxh_period_start == month_start)

@@ -150,6 +150,17 @@ class TestDaycare(CtxhContractCase):
         invoice = run.move_ids.filtered(lambda m: m.ctxh_contract_id == self.nhung_contract)
         self.assertEqual(invoice.amount_total, 3_000_000)
 
+    def test_liquidation_prorates_the_last_month_on_attendance(self):
+        """Mrs Nhung's contract ends on 15 April after 4 of the 10 days held: its liquidation bills 4/10 of April."""
+        for index in range(10):
+            self._sheet(date(2026, 4, 1) + timedelta(days=index),
+                        present=self.nhung_contract if index < 4 else ())
+        self.nhung_contract._ctxh_terminate(date(2026, 4, 15))
+        invoice = self.nhung_contract.move_ids.filtered(
+            lambda m: m.move_type == "out_invoice" and m.ctxh_period_start == date(2026, 4, 1))
+        self.assertEqual(invoice.amount_total, 1_200_000)
+        self.assertIn("4/10", invoice.invoice_line_ids.name)
+
     def test_attendance_is_counted_in_one_query_for_the_run(self):
         """The billing run counts the days of all its contracts at once, not once per contract."""
         self._sheet(date(2026, 4, 1), present=self.nhung_contract)
