@@ -172,6 +172,11 @@ MODELS = {
     "ctxh.foster.visit":              (NONE, RWCD, RWCD, R, RWCD),
     "ctxh.foster.support.sheet":      (NONE, NONE, NONE, RWCD, RWCD),
     "ctxh.foster.support.line":       (NONE, NONE, NONE, RWCD, RWCD),
+    # --- day care and home care (issue 17): recorded by care staff, read by accountants; what they bill is made by
+    # their actions (care staff have no right on the usages); a confirmed sheet or a visit done is not deleted ---
+    "ctxh.daycare.attendance":        (NONE, RWCD, RWCD, R, RWCD),
+    "ctxh.daycare.attendance.line":   (NONE, RWCD, RWCD, R, RWCD),
+    "ctxh.home.visit":                (NONE, RWCD, RWCD, R, RWCD),
     # --- reports (ctxh_reports): SQL views, read only for everyone ---
     "ctxh.movement.report":           (NONE, R, R, R, R),
     "ctxh.receivable.report":         (NONE, NONE, NONE, R, R),
@@ -443,6 +448,16 @@ ACTIONS = {
         "action_cancel": CARE_UP,
         "action_reset_planned": CARE_UP,
     },
+    "ctxh.daycare.attendance": {
+        "action_confirm": CARE_UP,
+        "action_prepare_lines": CARE_UP,
+        "action_reset_draft": CARE_UP,  # only while none of its days is invoiced
+    },
+    "ctxh.home.visit": {
+        "action_done": CARE_UP,
+        "action_cancel": CARE_UP,  # only while the visit is not invoiced
+        "action_reset_draft": CARE_UP,
+    },
     "ctxh.referral": {
         "action_send": CARE_UP,
         "action_accept": CARE_UP,
@@ -477,6 +492,8 @@ GUARDED_WRITES = [
     ("ctxh.foster.placement", "action_approve", {"state": "active"}, ()),
     ("ctxh.foster.support.sheet", "action_approve", {"state": "approved"}, ()),
     ("ctxh.medication.administration", "action_given", {"state": "given"}, ()),
+    ("ctxh.daycare.attendance", "action_confirm", {"state": "confirmed"}, ()),
+    ("ctxh.home.visit", "action_done", {"state": "done"}, ()),
 ]
 
 

@@ -24,6 +24,8 @@ from .access_matrix import ROLE_GROUPS
 
 # a distinct time for each dose a correction wizard corrects (one per attempt)
 _DOSE_MINUTES = itertools.count()
+# a distinct day for each day-care sheet made for an attempt (one sheet per facility and day)
+_DAYCARE_DAYS = itertools.count(1)
 
 # a cell's outcome: the operation went through, was refused for access, refused by a business rule
 OK, ACCESS, REFUSED = "ok", "access", "refused"
@@ -345,6 +347,29 @@ class MatrixCase(CtxhContractCase):
             "ctxh.foster.support.sheet": support,
             "ctxh.foster.support.line": support.line_ids,
         })
+        cls._matrix_daycare(env, a, Model)
+
+    @classmethod
+    def _matrix_daycare(cls, env, a, Model):
+        """Day care and home care: a per-day contract, its sheet of 1 June 2026 (draft), a planned home visit; a
+        second per-day contract from July, not yet on the sheet (a line may be added for it)."""
+        cls.day_care = env["product.product"].create({
+            "name": "Chăm sóc ban ngày (ngày)", "type": "service", "ctxh_service_kind": "day_care_day",
+            "list_price": 150_000, "taxes_id": [Command.clear()]})
+        cls.home_visit_service = env["product.product"].create({
+            "name": "Chăm sóc tại nhà (lượt)", "type": "service", "ctxh_service_kind": "home_visit",
+            "list_price": 200_000, "taxes_id": [Command.clear()]})
+        cls.daycare_contract = cls._contract(cls._resident(name="Vũ Văn Khải", gender="male"),
+                                             products=cls.day_care | cls.home_visit_service)
+        cls.daycare_later_contract = cls._contract(cls._resident(name="Phạm Thị Nhung"), products=cls.day_care,
+                                                   date=date(2026, 7, 1), date_start=date(2026, 7, 1))
+        sheet = Model("ctxh.daycare.attendance").create({"company_id": a.id, "date": date(2026, 6, 1)})
+        cls.records.update({
+            "ctxh.daycare.attendance": sheet,
+            "ctxh.daycare.attendance.line": sheet.line_ids,
+            "ctxh.home.visit": Model("ctxh.home.visit").create({
+                "contract_id": cls.daycare_contract.id, "date": date(2026, 6, 2), "note": "Thay băng."}),
+        })
 
     def _create_vals(self, model):
         """Values of a valid new record of ``model`` in facility A."""
@@ -483,6 +508,10 @@ class MatrixCase(CtxhContractCase):
             "ctxh.foster.support.line": {"sheet_id": rec["ctxh.foster.support.sheet"].id,
                                          "placement_id": rec["ctxh.foster.placement"].id,
                                          "family_id": self.foster_family.id, "resident_id": self.resident2.id},
+            "ctxh.daycare.attendance": {"company_id": a, "date": date(2026, 6, 3)},
+            "ctxh.daycare.attendance.line": {"attendance_id": rec["ctxh.daycare.attendance"].id,
+                                             "contract_id": self.daycare_later_contract.id},
+            "ctxh.home.visit": {"contract_id": self.daycare_contract.id, "date": date(2026, 6, 4)},
             # SQL views: nothing can be created, whatever the values
             "ctxh.movement.report": {"kind": "admission"},
             "ctxh.receivable.report": {"move_type": "out_invoice"},
@@ -589,6 +618,9 @@ class MatrixCase(CtxhContractCase):
             "ctxh.foster.visit": {"outcome": "concerns"},
             "ctxh.foster.support.sheet": {"note": "Tháng 3"},
             "ctxh.foster.support.line": {"note": "Đủ tháng"},
+            "ctxh.daycare.attendance": note,
+            "ctxh.daycare.attendance.line": {"present": True},
+            "ctxh.home.visit": {"duration": 2.0},
             "ctxh.movement.report": {"movement_count": 2},
             "ctxh.receivable.report": {"days_overdue": 0},
         }
@@ -675,6 +707,20 @@ class MatrixCase(CtxhContractCase):
         if key == "action_reset_planned":
             event.action_cancel()
         return event
+
+    def _prepare_ctxh_daycare_attendance(self, key):
+        sheet = self.env["ctxh.daycare.attendance"].create({
+            "company_id": self.facility_a.id, "date": date(2026, 8, 1) + timedelta(days=next(_DAYCARE_DAYS))})
+        sheet.line_ids.present = True
+        if key == "action_reset_draft":
+            sheet.action_confirm()
+        return sheet
+
+    def _prepare_ctxh_home_visit(self, key):
+        visit = self.env["ctxh.home.visit"].create({"contract_id": self.daycare_contract.id, "date": date(2026, 6, 5)})
+        if key == "action_reset_draft":
+            visit.action_cancel()
+        return visit
 
     def _prepare_ctxh_office(self, key):
         # the overview's button says which figure to open

@@ -183,5 +183,8 @@ class TestSimultaneousUsers(TwoConnectionsCase):
             self.assertEqual(self._committed(invoiced)[0], len(contracts.payer_ids), "nothing created twice")
         finally:
             self._sql("DELETE FROM account_move WHERE ctxh_period_start = %s", [month])
+            # the extra services (demo days of day care, home visits) the run billed are to bill again
+            self._sql("UPDATE ctxh_service_usage SET billed_period_start = NULL WHERE billed_period_start = %s",
+                      [month])
             self._sql("DELETE FROM mail_message WHERE model = 'ctxh.billing.run' AND res_id IN %s", [tuple(run_ids)])
             self._sql("DELETE FROM ctxh_billing_run WHERE id IN %s", [tuple(run_ids)])

@@ -23,6 +23,7 @@
         "security/ctxh_collaborator_security.xml",
         "security/ctxh_screening_security.xml",
         "security/ctxh_foster_security.xml",
+        "security/ctxh_daycare_security.xml",
         "data/res_bank_data.xml",
         "data/account_statement_import_sheet_mapping_data.xml",
         "data/ctxh_contract_data.xml",
@@ -48,6 +49,7 @@
         "views/ctxh_screening_views.xml",
         "views/ctxh_foster_views.xml",
         "views/ctxh_import_wizard_views.xml",
+        "views/ctxh_daycare_views.xml",
     ],
     "demo": [
         "demo/ctxh_contract_demo.xml",
@@ -63,6 +65,7 @@
         "demo/ctxh_outreach_demo.xml",
         "demo/ctxh_screening_demo.xml",
         "demo/ctxh_foster_demo.xml",
+        "demo/ctxh_daycare_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

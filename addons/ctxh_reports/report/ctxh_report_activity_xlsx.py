@@ -40,6 +40,7 @@ class ReportCtxhActivity(models.AbstractModel):
             (_("Temporary foster care"), self._ctxh_foster(wizard, companies)),
             (_("Group work and outreach"), self._ctxh_events(wizard, companies)),
             (_("Village collaborators"), self._ctxh_collaborators(wizard, companies)),
+            (_("Day care and home care"), self._ctxh_day_care(wizard, companies)),
         ]
         return [(title, rows) for title, rows in sections if rows]
 
@@ -214,6 +215,28 @@ class ReportCtxhActivity(models.AbstractModel):
             (_("    calls they reported"), self._ctxh_count("ctxh.hotline.call", calls)),
             (_("    cases they reported"), self._ctxh_count("ctxh.case", cases)),
         ]
+
+    def _ctxh_day_care(self, wizard, companies):
+        """Days attended on the confirmed day-care sheets and home visits done in the period, and the people
+        they were for: the centre's own work (day care has no office), one grouped query per figure."""
+        _ = self.env._
+        if self.env.user.has_group("ctxh_services.group_ctxh_office_worker"):
+            return []  # an office worker's workbook holds their offices' work only, and day care is the centre's
+        attended = [*self._ctxh_date_domain(wizard, companies, "date"), ("sheet_state", "=", "confirmed"),
+                    ("present", "=", True)]
+        visits = [*self._ctxh_date_domain(wizard, companies, "date"), ("state", "=", "done")]
+        line, visit = "ctxh.daycare.attendance.line", "ctxh.home.visit"
+        return [
+            (_("Day care: days attended"), self._ctxh_count_centre(line, attended)),
+            (_("    people who came"), self._ctxh_count_centre(line, attended, "resident_id:count_distinct")),
+            (_("Home visits: visits"), self._ctxh_count_centre(visit, visits)),
+            (_("    people visited"), self._ctxh_count_centre(visit, visits, "resident_id:count_distinct")),
+        ]
+
+    def _ctxh_count_centre(self, model, domain, aggregate="__count"):
+        """{(company_id, CENTRE): value} of one grouped query over ``model``, whose records have no office."""
+        return {(company.id, CENTRE): value
+                for company, value in self.env[model]._read_group(domain, ["company_id"], [aggregate])}
 
     @staticmethod
     def _ctxh_sum(counts):

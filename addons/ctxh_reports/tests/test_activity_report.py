@@ -261,3 +261,37 @@ class TestActivityReport(XlsxReportMixin, CtxhSocialCase):
         self.assertEqual(rows["Placements in care at the end of the period"][1:], [2, 0, 0, 2])
         self.assertEqual(rows["Placements ended"][1:], [1, 0, 0, 1])
         self.assertEqual(rows["Monitoring visits"][1:], [2, 0, 0, 2])
+    def test_day_care_days_and_home_visits_in_the_centre_column(self):
+        """Days attended on confirmed day-care sheets and home visits done in the quarter, and the people they were
+        for, count in the centre's column; a draft sheet, a planned visit and a day of another quarter do not."""
+        day = self.env["product.product"].create({"name": "Chăm sóc ban ngày (ngày)", "type": "service",
+                                                  "ctxh_service_kind": "day_care_day", "list_price": 150_000})
+        visit_service = self.env["product.product"].create({"name": "Chăm sóc tại nhà (lượt)", "type": "service",
+                                                            "ctxh_service_kind": "home_visit",
+                                                            "list_price": 200_000})
+        payer = self.env["res.partner"].create({"name": "Vũ Minh Tuấn"})
+        contracts = self.env["ctxh.care.contract"].create([{
+            "resident_id": self._resident(name=name).id, "date": date(2026, 1, 5), "date_start": date(2026, 1, 5),
+            "line_ids": [Command.create({"product_id": day.id}), Command.create({"product_id": visit_service.id})],
+            "payer_ids": [Command.create({"partner_id": payer.id, "share": 100})],
+        } for name in ("Vũ Văn Khải", "Phạm Thị Nhung")])
+        contracts.with_user(self.director_a).action_activate()
+        khai, nhung = contracts
+        Sheet = self.env["ctxh.daycare.attendance"].with_user(self.care_a)
+        for when, present, confirm in [(date(2026, 4, 6), khai | nhung, True), (date(2026, 4, 7), khai, True),
+                                       (date(2026, 4, 8), khai, False), (date(2026, 3, 31), khai, True)]:
+            sheet = Sheet.create({"date": when, "company_id": self.facility_a.id})
+            sheet.line_ids.filtered(lambda line, p=present: line.contract_id in p).present = True
+            if confirm:
+                sheet.action_confirm()
+        Visit = self.env["ctxh.home.visit"].with_user(self.care_a)
+        visits = Visit.create([{"contract_id": khai.id, "date": date(2026, 5, d)} for d in (4, 18)])
+        visits.action_done()
+        Visit.create({"contract_id": nhung.id, "date": date(2026, 5, 6)})
+        _header, rows = self._figures(self.care_a)
+        self.assertEqual(rows["Day care: days attended"][1:], [0, 0, 3, 3])
+        self.assertEqual(rows["    people who came"][1:], [0, 0, 2, 2])
+        self.assertEqual(rows["Home visits: visits"][1:], [0, 0, 2, 2])
+        self.assertEqual(rows["    people visited"][1:], [0, 0, 1, 1])
+        _header, rows = self._figures(self.worker)
+        self.assertNotIn("Day care: days attended", rows, "the ward's worker reports on the ward only")

@@ -151,7 +151,8 @@ class CtxhAdmission(models.Model):
             if admission.admission_type_id.dossier_calendar_days:
                 admission.dossier_deadline = start + relativedelta(days=days)
             else:
-                admission.dossier_deadline = admission.company_id._ctxh_add_working_days(start, days)
+                facility = admission.company_id or self.env.company
+                admission.dossier_deadline = facility._ctxh_add_working_days(start, days)
 
     @api.depends("step_line_ids.state")
     def _compute_current_step(self):

@@ -51,7 +51,8 @@ class CtxhAdmissionStepLine(models.Model):
             step, admission = line.step_id, line.admission_id
             base = admission._ctxh_chain_start() if step.counted_from == "start" else line.date_start
             if step.working_days and base:
-                line.date_due = admission.company_id._ctxh_add_working_days(base, step.working_days)
+                facility = admission.company_id or self.env.company
+                line.date_due = facility._ctxh_add_working_days(base, step.working_days)
             elif step.working_days:
                 line.date_due = False  # known when the previous step is done
             else:

@@ -87,7 +87,9 @@ class CtxhDischarge(models.Model):
                 discharge.decision_deadline = False
                 continue
             days = int(Parameter._get_value(DECISION_DAYS, 7, start))
-            discharge.decision_deadline = discharge.company_id._ctxh_add_working_days(start, days)
+            # a new discharge has no stay, hence no facility, yet: the user's facility counts meanwhile
+            facility = discharge.company_id or self.env.company
+            discharge.decision_deadline = facility._ctxh_add_working_days(start, days)
 
     @api.depends("resident_id.name", "reason_id.name")
     def _compute_display_name(self):

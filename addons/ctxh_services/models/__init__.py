@@ -64,3 +64,6 @@ from . import ctxh_foster_placement
 from . import ctxh_foster_visit
 from . import ctxh_foster_support_sheet
 from . import ctxh_foster_support_line
+from . import ctxh_daycare_attendance
+from . import ctxh_daycare_attendance_line
+from . import ctxh_home_visit

@@ -246,11 +246,14 @@ class CtxhBillingRun(models.Model):
             ("contract_id", "in", contracts.ids), ("billed_period_start", "=", False), ("date", "<=", self.date_to),
         ])
         usages_by_contract = usages.grouped("contract_id")
+        # the monthly day care is prorated on the days attended: counted once for the whole batch
+        attendance = contracts._ctxh_day_care_attendance(self.date_from, self.date_to)
         vals_list, billed_usage_ids = [], []
         for contract in contracts:
             contract_usages = usages_by_contract.get(contract, usages.browse())
             contract_vals = [
-                vals for vals in self._prepare_contract_moves_vals(contract, contract_usages)
+                vals for vals in self._prepare_contract_moves_vals(contract, contract_usages,
+                                                                   attendance.get(contract))
                 if (contract.id, vals["partner_id"]) not in existing
             ]
             if contract_vals:
@@ -277,10 +280,11 @@ class CtxhBillingRun(models.Model):
             raise UserError(self.env._("%s has no sales journal: set up its accounting first.", company.name))
         return journal
 
-    def _prepare_contract_moves_vals(self, contract, usages):
+    def _prepare_contract_moves_vals(self, contract, usages, attendance=None):
         """Values of the invoices of ``contract`` for the month, one per payer (no side effects): the contract says
-        what the month costs each payer, the run dates and numbers the invoices."""
+        what the month costs each payer, the run dates and numbers the invoices; ``attendance``: the contract's
+        day-care days of the month (``_ctxh_day_care_attendance``), if any."""
         days = contract._ctxh_days_in_care(self.date_from, self.date_to)
-        charges = contract._ctxh_month_charges(self.date_from, usages, days=days)
+        charges = contract._ctxh_month_charges(self.date_from, usages, days=days, attendance=attendance)
         invoice_date = self.date_from if contract.billing_mode == "advance" else self.date_to
         return contract._ctxh_invoice_vals(self.date_from, charges, invoice_date, run=self)

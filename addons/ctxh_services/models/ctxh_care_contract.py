@@ -361,10 +361,27 @@ class CtxhCareContract(models.Model):
                 end = min(end, facility._ctxh_local(stay.date_end).date())
         return max((end - start).days + 1, 0)
 
-    def _ctxh_month_items(self, month_start, usages=(), days=None):
+    def _ctxh_day_care_attendance(self, date_from, date_to):
+        """{contract: (days present, days expected)} on the confirmed day-care sheets from ``date_from`` to
+        ``date_to``, for the contracts of ``self`` listed on at least one: the days the facility held day care
+        while the contract was in force, and those the person came. One grouped query for all the contracts."""
+        # sudo: the billing run and the printed figures count every sheet, whoever confirmed it
+        groups = self.env["ctxh.daycare.attendance.line"].sudo()._read_group([
+            ("contract_id", "in", self.ids), ("sheet_state", "=", "confirmed"),
+            ("date", ">=", date_from), ("date", "<=", date_to),
+        ], ["contract_id", "present"], ["__count"])
+        result = {}
+        for contract, present, count in groups:
+            came, expected = result.get(contract, (0, 0))
+            result[contract] = (came + (count if present else 0), expected + count)
+        return result
+
+    def _ctxh_month_items(self, month_start, usages=(), days=None, attendance=None):
         """What the contract charges for the month of ``month_start``: ``days`` days of care (a full month when
         None) of each monthly service and the extra services ``usages``, after the reduction, each rounded:
-        [(product, description, amount)] before it is split between the payers."""
+        [(product, description, amount)] before it is split between the payers. With ``attendance`` (days
+        present, days day care was held: ``_ctxh_day_care_attendance``), the monthly day care is prorated on
+        the days the person came instead of the days in care."""
         self.ensure_one()
         # a contract being drafted has no facility until its resident is chosen
         currency = self.currency_id or self.env.company.currency_id
@@ -375,13 +392,17 @@ class CtxhCareContract(models.Model):
         # (product, description, full amount) before splitting between payers
         items = []
         for line in self.line_ids.filtered(lambda line: line.service_kind in MONTHLY_KINDS):
-            if not days:
-                break
-            amount = line.quantity * line.price_unit * (1 - line.discount / 100.0) * days / month_days * reduction
+            on_attendance = bool(attendance) and line.service_kind == "day_care"
+            part, whole = attendance if on_attendance else (days, month_days)
+            if not part:
+                continue
+            amount = line.quantity * line.price_unit * (1 - line.discount / 100.0) * part / whole * reduction
             # a line without its own description is named by its service (never a label starting with a comma)
             label = self.env._("%(service)s, month %(month)s", service=line.name or line.product_id.name, month=month)
-            if days < month_days:
-                label += self.env._(" (%(days)s/%(total)s days in care)", days=days, total=month_days)
+            if on_attendance and part < whole:
+                label += self.env._(" (%(days)s/%(total)s days attended)", days=part, total=whole)
+            elif part < whole:
+                label += self.env._(" (%(days)s/%(total)s days in care)", days=part, total=whole)
             items.append((line.product_id, label, currency.round(amount)))
         for usage in usages:
             amount = usage.quantity * usage.price_unit * reduction
@@ -395,10 +416,10 @@ class CtxhCareContract(models.Model):
             items = [(product, label + suffix, amount) for product, label, amount in items]
         return items
 
-    def _ctxh_month_charges(self, month_start, usages=(), days=None):
+    def _ctxh_month_charges(self, month_start, usages=(), days=None, attendance=None):
         """The month's items (``_ctxh_month_items``) split between the payers by their shares:
         {payer: [(product, description, amount)]}, payers in their order; empty when there is nothing to charge."""
-        items = self._ctxh_month_items(month_start, usages, days)
+        items = self._ctxh_month_items(month_start, usages, days, attendance)
         if not items:
             return {}
         charges = {payer: [] for payer in self.payer_ids.sorted(lambda p: (p.sequence, p.id))}
@@ -482,7 +503,10 @@ class CtxhCareContract(models.Model):
         month_start = self.date_end.replace(day=1)
         usages = self.usage_ids.filtered(lambda u: not u.billed_period_start and u.date <= self.date_end)
         month_end = month_start + relativedelta(day=31)
-        charges = self._ctxh_month_charges(month_start, usages, days=self._ctxh_days_in_care(month_start, month_end))
+        # the monthly day care of the last month is prorated on its days attended, as the billing run does
+        attendance = self._ctxh_day_care_attendance(month_start, self.date_end).get(self)
+        charges = self._ctxh_month_charges(month_start, usages, days=self._ctxh_days_in_care(month_start, month_end),
+                                           attendance=attendance)
         vals_list = self._ctxh_invoice_vals(month_start, charges, month_end)
         billed = self.move_ids.filtered(lambda m: m.move_type == "out_invoice" and m.state != "cancel"
                                         and m.ctxh_period_start == month_start)

@@ -12,7 +12,8 @@ class CtxhServiceUsage(models.Model):
     # its name is computed: searched by the fields it is made of
     _rec_names_search = ["product_id"]
     _inherit = ["ctxh.write.guard.mixin"]
-    _ctxh_action_fields = ("billed_period_start",)
+    # the sheet or visit a usage bills is set by that record's action only
+    _ctxh_action_fields = ("billed_period_start", "daycare_line_id", "home_visit_id")
     _ctxh_deletable = "a service recorded by mistake and not yet invoiced"
     _order = "date desc, id desc"
     _check_company_auto = True
@@ -23,12 +24,18 @@ class CtxhServiceUsage(models.Model):
     resident_id = fields.Many2one(related="contract_id.resident_id", store=True, index=True)
     currency_id = fields.Many2one(related="contract_id.currency_id")
     product_id = fields.Many2one("product.product", string="Service", required=True, check_company=True, index=True,
-                                 domain="[('ctxh_service_kind', 'in', ('extra_unit', 'home_visit'))]")
+                                 domain="[('ctxh_service_kind', 'in', ('extra_unit', 'home_visit', 'day_care_day'))]")
     date = fields.Date(required=True, default=lambda self: self.env.company._ctxh_today(), index=True)
     quantity = fields.Float(default=1.0, required=True, digits="Product Unit of Measure")
     price_unit = fields.Monetary(string="Unit Price", compute="_compute_price_unit", store=True,
                                  readonly=False, precompute=True)
     note = fields.Char()
+    staff_ids = fields.Many2many("res.users", "ctxh_service_usage_staff_rel", "usage_id", "user_id",
+                                 string="Delivered By", domain="[('share', '=', False)]")
+    daycare_line_id = fields.Many2one("ctxh.daycare.attendance.line", string="Day Care Attendance", readonly=True,
+                                      index="btree_not_null", ondelete="restrict", copy=False)
+    home_visit_id = fields.Many2one("ctxh.home.visit", string="Home Visit", readonly=True,
+                                    index="btree_not_null", ondelete="restrict", copy=False)
     billed_period_start = fields.Date(string="Billed In", readonly=True, copy=False, index=True,
                                       help="First day of the month whose invoices include this service.")
 
@@ -54,9 +61,12 @@ class CtxhServiceUsage(models.Model):
                 usage.price_unit = 0.0
 
     def write(self, vals):
-        if set(vals) - {"billed_period_start"} and any(u.billed_period_start for u in self):
+        # the fields only actions set are refused as such by the write guard, billed or not
+        if set(vals) - set(self._ctxh_action_fields) and any(u.billed_period_start for u in self):
             raise UserError(self.env._("This service is already invoiced and cannot be changed."))
         return super().write(vals)
 
     def _ctxh_deletable_records(self):
-        return self.filtered(lambda usage: not usage.billed_period_start)
+        # a day attended or a visit done is removed by reopening its sheet or cancelling its visit
+        return self.filtered(lambda usage: not usage.billed_period_start and not usage.daycare_line_id
+                             and not usage.home_visit_id)

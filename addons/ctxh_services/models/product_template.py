@@ -3,6 +3,7 @@ from odoo import fields, models
 SERVICE_KINDS = [
     ("residential_month", "Residential care (month)"),
     ("day_care", "Day care (month)"),
+    ("day_care_day", "Day care (day attended)"),
     ("home_visit", "Home visit"),
     ("extra_unit", "Extra service (unit)"),
     ("deposit", "Deposit"),

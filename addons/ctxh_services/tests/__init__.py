@@ -21,3 +21,5 @@ from . import test_outreach
 from . import test_screening
 from . import test_foster
 from . import test_tour_foster
+from . import test_daycare
+from . import test_tour_daycare
