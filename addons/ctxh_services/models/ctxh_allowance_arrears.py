@@ -58,7 +58,8 @@ class CtxhAllowanceArrears(models.Model):
     # ------------------------------------------------------------------
     def _ctxh_compute_lines(self):
         self.ensure_one()
-        return [dict(vals, arrears_id=self.id) for vals in self._ctxh_arrears_vals(self.company_id, self.date_since, self)]
+        vals_list = self._ctxh_arrears_vals(self.company_id, self.date_since, self)
+        return [dict(vals, arrears_id=self.id) for vals in vals_list]
 
     @api.model
     def _ctxh_arrears_vals(self, company, since, sheet=None):

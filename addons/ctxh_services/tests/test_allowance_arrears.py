@@ -133,3 +133,39 @@ class TestAllowanceArrears(CtxhResidentsCase):
                                                   and line.resident_id == self.full)
         # due at the patched formula (2 x 2,160,000) less what was paid (2,000,000)
         self.assertEqual(line.due_amount, 4_320_000)
+
+
+@freeze_time("2026-09-10 03:00:00")
+@tagged("post_install", "-at_install")
+class TestAllowanceArrearsPrivacy(CtxhResidentsCase):
+    """A child paid under the HIV category: the arrears line hides the category as the allowance line does."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.hiv = cls.env.ref("ctxh_residents.category_child_hiv_poor")
+        cls.child = cls._resident(name="Lò Văn Khánh", gender="male", birthdate=date(2020, 3, 1),
+                                  category_ids=[cls.hiv.id])
+        cls._admit(cls.child, date_start=datetime(2026, 5, 10, 2, 0))
+        sheet = cls.env["ctxh.allowance.sheet"].with_user(cls.accountant_a).create(
+            {"company_id": cls.facility_a.id, "date_from": date(2026, 6, 1)})
+        sheet.with_user(cls.accountant_a).action_compute()
+        sheet.with_user(cls.director_a).action_approve()
+        cls.env["ctxh.assistance.level"].with_user(cls.accountant_a).create(
+            {"date_from": date(2026, 6, 1), "amount": 540_000})
+        cls.line = cls.env["ctxh.allowance.arrears.line"].search([("resident_id", "=", cls.child.id)])
+
+    def test_accountant_sees_the_article_not_the_category(self):
+        """The accountant reads the arrears (4.0 x 40,000) and the article; the category by no door."""
+        line = self.line.with_user(self.accountant_a)
+        values = line.read([])[0]
+        self.assertNotIn("category_id", values)
+        self.assertEqual((values["legal_basis"], values["amount"]), (self.hiv.legal_basis, 160_000))
+        Line = self.env["ctxh.allowance.arrears.line"].with_user(self.accountant_a)
+        for door in (lambda: line.read(["category_id"]),
+                     lambda: Line.search([("category_id", "=", self.hiv.id)]),
+                     lambda: Line.read_group([], ["amount:sum"], ["category_id"])):
+            with self.assertRaises(AccessError):
+                door()
+        self.env.invalidate_all()
+        self.assertEqual(self.line.with_user(self.director_a).category_id, self.hiv)
