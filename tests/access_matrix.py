@@ -230,6 +230,7 @@ ACTIONS = {
         "action_view_ctxh_allowance_lines": OPENS_ONLY,
         "action_view_ctxh_referrals": APP,
         "action_view_ctxh_counselling": APP,
+        "action_extend_after_16": DIRECTOR,  # the director decides extended care after 16 (issue 18)
     },
     "ctxh.admission": {
         "action_submit": CARE_UP,
@@ -471,6 +472,7 @@ GUARDED_WRITES = [
     ("ctxh.care.contract", "action_reset_draft", {"state": "closed"}, ()),
     ("ctxh.allowance.sheet", "action_approve", {"state": "approved"}, ()),
     ("ctxh.allowance.arrears", "action_approve", {"state": "approved"}, ()),
+    ("ctxh.resident", "action_extend_after_16", {"after_16_start": "2026-12-01"}, ()),
     ("ctxh.burial.support", "action_approve", {"state": "approved"}, ()),
     ("ctxh.incident", "action_close", {"state": "closed"}, ()),
     ("ctxh.foster.family", "action_approve", {"state": "approved"}, ()),

@@ -605,6 +605,16 @@ class MatrixCase(CtxhContractCase):
             return self.records[model]
         return prepare(key)
 
+    def _prepare_ctxh_resident(self, key):
+        if key != "action_extend_after_16":
+            return self.records["ctxh.resident"]
+        # a young man of 17 in a child's category, out of school: what extended care after 16 is for
+        child = self.env.ref("ctxh_residents.category_child_no_carer")
+        young = self._resident(name="Hầu A Páo", gender="male", birth_year=self.today.year - 17,
+                               category_ids=[child.id])
+        self._admit(young)
+        return young
+
     def _prepare_ctxh_case(self, key):
         case = self.records["ctxh.case"].copy({"title": "Hỗ trợ khẩn cấp"})
         if key == "action_close":

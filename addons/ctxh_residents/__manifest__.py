@@ -19,6 +19,7 @@
         "data/ctxh_ethnicity_data.xml",
         "data/ctxh_resident_category_data.xml",
         "data/ctxh_admission_data.xml",
+        "data/ctxh_after_16_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/ctxh_consent_purpose_data.xml",
