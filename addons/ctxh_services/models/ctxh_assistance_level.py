@@ -55,7 +55,7 @@ class CtxhAssistanceLevel(models.Model):
         for level in self:
             domain = [("sheet_id.state", "=", "approved"), ("date_from", ">=", level.date_from)]
             if level.state_id:
-                domain.append(("company_id.state_id", "=", level.state_id.id))
+                domain.append(("company_id.partner_id.state_id", "=", level.state_id.id))
             for [company] in Line._read_group(domain, ["company_id"]):
                 Arrears._ctxh_open_for(company, level.date_from)
 

@@ -118,6 +118,16 @@ class TestAllowanceArrears(CtxhResidentsCase):
         self._enter_level(540_000, since=date(2026, 8, 1))
         self.assertFalse(self._arrears())
 
+    def test_a_provincial_level_reaches_its_province(self):
+        """Quảng Ninh's own level of 560,000 from June, entered late, is paid as arrears in its facility; another
+        province's level is not."""
+        Level = self.env["ctxh.assistance.level"].with_user(self.accountant_a)
+        Level.create({"state_id": self.env.ref("base.state_vn_VN-HP").id, "date_from": date(2026, 6, 1),
+                      "amount": 600_000})
+        self.assertFalse(self._arrears())
+        Level.create({"state_id": self.facility_a.state_id.id, "date_from": date(2026, 6, 1), "amount": 560_000})
+        self.assertEqual(self._by_line(self._arrears())[date(2026, 6, 1), self.full], 240_000)
+
     def test_same_formula_as_the_sheet(self):
         """The arrears line and the allowance line call one formula: changed there, both follow."""
         Line = self.env.registry["ctxh.allowance.sheet.line"]
