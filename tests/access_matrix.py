@@ -57,6 +57,10 @@ MODELS = {
     # care staff do the intake; the director's decision is an action (see ACTIONS)
     "ctxh.admission":                 (NONE, RWC, RWC, R, RWCD),
     "ctxh.admission.document":        (NONE, RWCD, RWCD, R, RWCD),
+    # the admission chain (issue 18): steps are configuration; the progress lines are moved by their actions and
+    # kept as history (never deleted)
+    "ctxh.admission.step":            (NONE, R, R, R, RWCD),
+    "ctxh.admission.step.line":       (NONE, RWC, RWC, R, RWC),
     # care staff need to create stays: admitting (also at once, in an emergency) starts one
     "ctxh.stay":                      (NONE, RWC, RWC, R, RWCD),
     # the superior body's decision to extend an emergency stay, recorded by the director (Decree 20/2021 Art. 24(4))
@@ -242,6 +246,10 @@ ACTIONS = {
         "action_admit_emergency": CARE_UP,
         "action_open_admit": CARE_UP,  # opens the bed dialog; its actions are checked below
         "action_view_stay": APP,
+    },
+    "ctxh.admission.step.line": {
+        "action_done": CARE_UP,
+        "action_skip": CARE_UP,
     },
     "ctxh.stay": {
         "action_transfer": OPENS_ONLY,  # opens the wizard; its action_confirm is checked
@@ -475,6 +483,7 @@ GUARDED_WRITES = [
     ("ctxh.resident", "action_extend_after_16", {"after_16_start": "2026-12-01"}, ()),
     ("ctxh.burial.support", "action_approve", {"state": "approved"}, ()),
     ("ctxh.incident", "action_close", {"state": "closed"}, ()),
+    ("ctxh.admission.step.line", "action_done", {"state": "done"}, ()),
     ("ctxh.foster.family", "action_approve", {"state": "approved"}, ()),
     ("ctxh.foster.placement", "action_approve", {"state": "active"}, ()),
     ("ctxh.foster.support.sheet", "action_approve", {"state": "approved"}, ()),

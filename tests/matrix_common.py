@@ -179,6 +179,11 @@ class MatrixCase(CtxhContractCase):
             "ctxh.admission.type": cls.regular,
             "ctxh.admission": admission,
             "ctxh.admission.document": admission.document_line_ids[:1],
+            # a province's own step from 2030: no admission follows it yet
+            "ctxh.admission.step": Model("ctxh.admission.step").create({
+                "admission_type_id": cls.regular.id, "name": "Xác minh của tỉnh", "performer": "other",
+                "date_from": date(2030, 1, 1)}),
+            "ctxh.admission.step.line": admission.step_line_ids[:1],
             "ctxh.stay": cls.stay,
             "ctxh.discharge.reason": cls.reason,
             "ctxh.discharge": discharge,
@@ -380,6 +385,9 @@ class MatrixCase(CtxhContractCase):
                                "admission_type_id": self.regular.id},
             "ctxh.admission.document": {"admission_id": rec["ctxh.admission"].id,
                                         "document_type_id": rec["ctxh.dossier.document.type"].id},
+            "ctxh.admission.step": {"admission_type_id": self.regular.id, "name": "Bước thử", "performer": "facility"},
+            "ctxh.admission.step.line": {"admission_id": rec["ctxh.admission"].id,
+                                         "step_id": rec["ctxh.admission.step"].id},
             "ctxh.stay": {"resident_id": self.applicant.id, "company_id": a},
             "ctxh.discharge.reason": {"name": "Lý do thử", "code": "matrix_test"},
             "ctxh.discharge": {"stay_id": self.stay2.id, "reason_id": self.reason.id},
@@ -513,6 +521,8 @@ class MatrixCase(CtxhContractCase):
             "ctxh.admission.type": {"legal_basis": "Nghị định 20/2021/NĐ-CP"},
             "ctxh.admission": {"brought_by": "Công an phường Bến Thành."},
             "ctxh.admission.document": note,
+            "ctxh.admission.step": {"working_days": 12},
+            "ctxh.admission.step.line": {"note": "Đã gọi điện cho UBND phường"},
             "ctxh.stay": {"date_end_planned": self.today + timedelta(days=300)},
             "ctxh.discharge.reason": {"legal_basis": "Điều 30"},
             "ctxh.discharge": {"requester_name": "Hoàng Văn Hải"},
@@ -690,6 +700,21 @@ class MatrixCase(CtxhContractCase):
     def _prepare_ctxh_office(self, key):
         # the overview's button says which figure to open
         return self.records["ctxh.office"].with_context(ctxh_figure="call_month")
+
+    def _prepare_ctxh_admission_step_line(self, key):
+        if key == "action_skip":
+            # an emergency admission whose dossier is complete: the abandoned child's notice (optional) is under way
+            admission = self.env["ctxh.admission"].create({
+                "resident_id": self.applicant.id, "company_id": self.facility_a.id,
+                "admission_type_id": self.env.ref("ctxh_residents.admission_type_emergency").id})
+            admission.step_line_ids[:1].action_done()
+            return admission.current_step_line_id
+        admission = self.env["ctxh.admission"].create({
+            "resident_id": self.applicant.id, "company_id": self.facility_a.id,
+            "admission_type_id": self.regular.id})
+        line = admission.current_step_line_id
+        line.write({"document_ref": "15/UBND-VX", "document_date": self.today})
+        return line
 
     def _prepare_ctxh_admission(self, key):
         vals = {"resident_id": self.applicant.id, "company_id": self.facility_a.id,

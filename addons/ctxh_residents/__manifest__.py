@@ -2,12 +2,12 @@
     "name": "Social Assistance: Residents",
     "summary": "Facilities, residents, admissions, stays and discharges "
     "for Vietnamese social-care and rehabilitation centres",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Services/Social Assistance",
     "author": "CTXH Developers",
     "website": "https://github.com/ctxh-odoo/ctxh",
     "license": "LGPL-3",
-    "depends": ["base", "mail", "web"],
+    "depends": ["base", "mail", "web", "resource"],
     "external_dependencies": {"python": ["openpyxl", "xlsxwriter"]},
     "data": [
         "security/ctxh_residents_groups.xml",
@@ -19,6 +19,8 @@
         "data/ctxh_ethnicity_data.xml",
         "data/ctxh_resident_category_data.xml",
         "data/ctxh_admission_data.xml",
+        "data/ctxh_admission_step_data.xml",
+        "data/ctxh_public_holiday_data.xml",
         "data/ctxh_after_16_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",

@@ -138,6 +138,22 @@ class TestAdmissionDocuments(DocumentCaseMixin, CtxhResidentsCase):
         self.assertEqual(self._file_name("ctxh_reports.action_report_admission_decision", admission),
                          "Quyết định tiếp nhận - Nguyễn Thị Lành")
 
+    def test_decision_cites_the_documents_of_the_chain(self):
+        """Since 1 July 2025 the decision rests on the commune's proposal and the Department of Health's
+        appraisal: each cited with its number and date, as the steps recorded them."""
+        admission = self._admission()
+        commune, health, _decision = admission.step_line_ids
+        commune.write({"document_ref": "15/UBND-VX", "document_date": date(2026, 3, 10)})
+        commune.with_user(self.care_a).action_done()
+        health.write({"document_ref": "102/SYT-BTXH", "document_date": date(2026, 3, 20)})
+        health.with_user(self.care_a).action_done()
+        admission.with_user(self.care_a).action_submit()
+        admission.with_user(self.director_a).action_approve()
+        text = self._render("ctxh_reports.action_report_admission_decision", admission, self.director_a)
+        self.assertIn("Căn cứ văn bản đề nghị của Ủy ban nhân dân cấp xã số 15/UBND-VX ngày 10 tháng 03 năm 2026;",
+                      text)
+        self.assertIn("Căn cứ kết quả thẩm định của Sở Y tế số 102/SYT-BTXH ngày 20 tháng 03 năm 2026;", text)
+
     def test_reprinted_decision_keeps_the_supervising_body_of_its_date(self):
         """A decision of 2024 names the labour department, which supervised the facility then."""
         admission = self._decided()

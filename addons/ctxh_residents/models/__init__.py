@@ -35,3 +35,5 @@ from . import mail_tracking_value
 from . import res_lang
 from . import ir_module_module
 from . import mail_thread
+from . import ctxh_admission_step
+from . import ctxh_admission_step_line

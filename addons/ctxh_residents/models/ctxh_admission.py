@@ -75,7 +75,14 @@ class CtxhAdmission(models.Model):
     missing_document_count = fields.Integer(compute="_compute_missing_documents", string="Missing Documents",
                                             compute_sudo=True)
     dossier_deadline = fields.Date(compute="_compute_dossier_deadline", store=True,
-                                   help="Date by which the dossier must be complete.")
+                                   help="Date by which the dossier must be complete: the admission type's time "
+                                        "limit in working days on the facility's calendar.")
+    # the admission chain (commune, Department of Health, the facility head...): where the file is
+    step_line_ids = fields.One2many("ctxh.admission.step.line", "admission_id", string="Steps")
+    current_step_line_id = fields.Many2one("ctxh.admission.step.line", string="Current Step",
+                                           compute="_compute_current_step", store=True, index="btree_not_null")
+    current_step_due = fields.Date(related="current_step_line_id.date_due", string="Step Due")
+    step_late = fields.Boolean(compute="_compute_step_late", search="_search_step_late", string="Step Late")
 
     # Emergency reception record (biên bản tiếp nhận)
     received_at = fields.Datetime(string="Received At")
@@ -125,15 +132,66 @@ class CtxhAdmission(models.Model):
             admission.missing_document_count = len(admission.document_line_ids.filtered(
                 lambda line: line.required and not line.received))
 
-    @api.depends("request_date", "received_at", "admission_type_id.dossier_days")
+    def _ctxh_chain_start(self):
+        """The day the time limits run from: the reception of an immediate admission, else the request."""
+        self.ensure_one()
+        if self.received_at:
+            return self.company_id._ctxh_local(self.received_at).date()
+        return self.request_date
+
+    @api.depends("request_date", "received_at", "admission_type_id.dossier_days",
+                 "admission_type_id.dossier_calendar_days", "company_id")
     def _compute_dossier_deadline(self):
         for admission in self:
             days = admission.admission_type_id.dossier_days
-            start = admission.received_at.date() if admission.received_at else admission.request_date
-            try:
-                admission.dossier_deadline = start + relativedelta(days=days) if days and start else False
-            except OverflowError:
-                admission.dossier_deadline = False  # a date at the end of the calendar: refused below
+            start = admission._ctxh_chain_start()
+            if not days or not start or not (1900 <= start.year <= 2100):
+                admission.dossier_deadline = False  # an implausible date is refused below
+                continue
+            if admission.admission_type_id.dossier_calendar_days:
+                admission.dossier_deadline = start + relativedelta(days=days)
+            else:
+                admission.dossier_deadline = admission.company_id._ctxh_add_working_days(start, days)
+
+    @api.depends("step_line_ids.state")
+    def _compute_current_step(self):
+        for admission in self:
+            admission.current_step_line_id = admission.step_line_ids.filtered(
+                lambda line: line.state == "current")[:1]
+
+    def _compute_step_late(self):
+        late = self.env["ctxh.admission.step.line"].search([
+            ("admission_id", "in", self.ids),
+            *self.env["ctxh.admission.step.line"]._ctxh_late_domain(self.env["res.company"]._ctxh_today())])
+        for admission in self:
+            admission.step_late = admission.current_step_line_id in late
+
+    def _search_step_late(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Search late steps with 'is set' or 'is not set'."))
+        late = [("current_step_line_id.state", "=", "current"),
+                ("current_step_line_id.date_due", "<", self.env["res.company"]._ctxh_today())]
+        return late if (operator == "=") == value else ["!", "&", *late]
+
+    def _ctxh_build_steps(self):
+        """The chain of each admission: the steps of its type in force on its request date that apply to the
+        person, the first under way from the request date. Rebuilt while no step is done (the type or date
+        changed)."""
+        Line = self.env["ctxh.admission.step.line"]._ctxh_as_action()
+        vals_list = []
+        for admission in self:
+            if admission.step_line_ids.filtered(lambda line: line.state == "done"):
+                continue
+            # the chain is the code's, not a user's: its lines are rebuilt as the system
+            admission.step_line_ids.sudo()._ctxh_as_action().unlink()
+            steps = self.env["ctxh.admission.step"].search([
+                ("admission_type_id", "=", admission.admission_type_id.id)])._ctxh_applying(
+                admission.request_date, admission.resident_id)
+            for index, step in enumerate(steps):
+                vals_list.append({"admission_id": admission.id, "step_id": step.id,
+                                  "state": "current" if index == 0 else "pending",
+                                  "date_start": admission.request_date if index == 0 else False})
+        Line.create(vals_list)
 
     @api.constrains("request_date", "received_at")
     def _check_dates_plausible(self):
@@ -152,9 +210,16 @@ class CtxhAdmission(models.Model):
             lines |= lines.new({"document_type_id": doc_type.id, "sequence": doc_type.sequence})
         self.document_line_ids = lines
 
+    def write(self, vals):
+        result = super().write(vals)
+        if {"admission_type_id", "request_date", "resident_id"} & set(vals):
+            self.filtered(lambda a: a.state in ("draft", "submitted"))._ctxh_build_steps()
+        return result
+
     @api.model_create_multi
     def create(self, vals_list):
         admissions = super().create(vals_list)
+        admissions._ctxh_build_steps()
         # the dossier checklist of the admission type, in one batch for all the requests
         self.env["ctxh.admission.document"].create([
             {"admission_id": admission.id, "document_type_id": doc_type.id, "sequence": doc_type.sequence}
@@ -193,6 +258,11 @@ class CtxhAdmission(models.Model):
                 "decision_signer_id": self.env.user.id,
                 "state": "admitted" if admission.state == "admitted" else "approved",
             })
+            # the decision is the chain's last step, performed by the facility head: done on its date
+            last = admission.step_line_ids.sorted(lambda line: (line.sequence, line.id))[-1:]
+            if last.state in ("pending", "current") and last.performer == "facility" and not last.document:
+                last._ctxh_action_write({"state": "done", "date_done": today,
+                                         "date_start": last.date_start or today})
             admission.activity_feedback(["ctxh_residents.mail_activity_type_ctxh_decision"])
         return True
 
@@ -307,5 +377,11 @@ class CtxhAdmission(models.Model):
         ])
         late._ctxh_remind(
             self.env._("Dossier overdue: complete it and obtain the decision"),
+            lambda a: a.case_worker_id or a.company_id.ctxh_director_id,
+        )
+        # a step of the admission chain past its time limit (an overdue dossier is reminded above already)
+        steps_late = self.search([("state", "in", ("draft", "submitted", "admitted")), ("step_late", "=", True)])
+        (steps_late - late)._ctxh_remind(
+            self.env._("A step of the admission chain is late"),
             lambda a: a.case_worker_id or a.company_id.ctxh_director_id,
         )

@@ -23,8 +23,13 @@ class CtxhAdmissionType(models.Model):
         string="Immediate Admission",
         help="The person is admitted at once; the dossier and the director's decision follow.")
     dossier_days = fields.Integer(
-        string="Days to Complete Dossier",
-        help="For an immediate admission, counted from arrival; otherwise from the request date.")
+        string="Working Days to Complete Dossier",
+        help="In working days on the facility's calendar: for an immediate admission, counted from arrival; "
+             "otherwise from the request date (the whole admission chain).")
+    dossier_calendar_days = fields.Boolean(
+        string="In Calendar Days", help="The law counts this limit in calendar days (e.g. a temporary stay of at "
+                                        "most 15 days pending a compulsory rehabilitation decision).")
+    step_ids = fields.One2many("ctxh.admission.step", "admission_type_id", string="Steps")
     document_type_ids = fields.Many2many("ctxh.dossier.document.type", string="Required Documents")
     requires_contract = fields.Boolean(string="Needs a Service Contract")
     requires_court_decision = fields.Boolean(string="Needs a Court Decision")

@@ -7,6 +7,8 @@ from ..tools import lock_rows
 from ..tools.groups import CARE, DIRECTOR
 from .ctxh_write_guard_mixin import ALL
 
+DECISION_DAYS = "discharge_decision_days"  # legal parameter: working days for the discharge decision
+
 
 class CtxhDischarge(models.Model):
     """Leaving the facility: request, director's decision, handover, then follow-up."""
@@ -62,6 +64,10 @@ class CtxhDischarge(models.Model):
     decision_number = fields.Char(readonly=True, copy=False, tracking=True)
     decision_date = fields.Date(readonly=True, copy=False)
     decision_signer_id = fields.Many2one("res.users", string="Signed By", readonly=True, copy=False)
+    decision_deadline = fields.Date(
+        string="Decision Due", compute="_compute_decision_deadline", store=True, index=True,
+        help="The director's decision is due within the working days the law sets after the request (a dated "
+             "legal parameter), counted on the facility's calendar.")
     # follow-up visits are care records: not for accountants, who read discharges for the contracts
     followup_ids = fields.One2many("ctxh.followup", "discharge_id", string="Follow-up Visits",
                                    groups=CARE)
@@ -71,6 +77,17 @@ class CtxhDischarge(models.Model):
         ("one_done_per_stay", "EXCLUDE (stay_id WITH =) WHERE (state = 'done')",
          "This stay has already been handed over: a stay ends once."),
     ]
+
+    @api.depends("request_date", "company_id")
+    def _compute_decision_deadline(self):
+        Parameter = self.env["ctxh.legal.parameter"]
+        for discharge in self:
+            start = discharge.request_date
+            if not start or not (1900 <= start.year <= 2100):
+                discharge.decision_deadline = False
+                continue
+            days = int(Parameter._get_value(DECISION_DAYS, 7, start))
+            discharge.decision_deadline = discharge.company_id._ctxh_add_working_days(start, days)
 
     @api.depends("resident_id.name", "reason_id.name")
     def _compute_display_name(self):

@@ -144,6 +144,44 @@ class ResCompany(models.Model):
             return local
         return self._ctxh_tz().localize(local).astimezone(pytz.utc).replace(tzinfo=None)
 
+    # ------------------------------------------------------------------
+    # Working days: the deadlines the law counts in working days (ngày làm việc)
+    # ------------------------------------------------------------------
+    def _ctxh_working_dates(self, first, last):
+        """The facility's working dates from ``first`` to ``last``, both included: the days its working calendar
+        (Odoo's resource.calendar of the company) works, less the public holidays (time off of every calendar,
+        dated data an administrator adds each year). Read as the system: the holidays are national, recorded by
+        whichever facility entered them."""
+        self.ensure_one()
+        calendar = (self.resource_calendar_id or self.env.ref("resource.resource_calendar_std")).sudo()
+        tz = self._ctxh_tz()
+        start = tz.localize(datetime.combine(first, time.min))
+        end = tz.localize(datetime.combine(last, time.max))
+        intervals = calendar._work_intervals_batch(start, end, tz=tz)[False]
+        return sorted({begin.astimezone(tz).date() for begin, _end, _meta in intervals})
+
+    def _ctxh_add_working_days(self, start, days):
+        """The date of the ``days``-th working day after ``start`` (the day of ``start`` is not counted): the last
+        day of a time limit of ``days`` working days. False when the calendar has no working day in sight."""
+        self.ensure_one()
+        if not start or days <= 0:
+            return start or False
+        window = days * 2 + 31
+        for _attempt in range(6):
+            dates = self._ctxh_working_dates(start + timedelta(days=1), start + timedelta(days=window))
+            if len(dates) >= days:
+                return dates[days - 1]
+            window *= 2
+        return False
+
+    def _ctxh_working_days_between(self, first, last):
+        """How many working days from the day after ``first`` to ``last`` included (0 when ``last`` is not
+        after ``first``): how far into a time limit a file is."""
+        self.ensure_one()
+        if not first or not last or last <= first:
+            return 0
+        return len(self._ctxh_working_dates(first + timedelta(days=1), last))
+
     def _ctxh_day_bounds(self, day):
         """The UTC moments at which the facility's ``day`` starts and the next one starts: a day's records are
         those with ``start <= moment < end``."""

@@ -17,3 +17,4 @@ from . import test_import
 from . import test_query_counts
 from . import test_data_protection
 from . import test_sensitive_categories
+from . import test_working_days

@@ -1,5 +1,5 @@
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
@@ -109,7 +109,8 @@ class TestAdmission(CtxhResidentsCase):
         self.assertEqual(stay.date_start, received)
         self.assertEqual(stay.date_end_planned, (received + timedelta(days=90)).date())
         self.assertEqual(stay.bed_id, self.bed2)
-        self.assertEqual(admission.dossier_deadline, (received + timedelta(days=25)).date())
+        # 10 working days (Art. 28(2)(b)) after the reception, on Monday 02/11/2026 in Vietnam
+        self.assertEqual(admission.dossier_deadline, date(2026, 11, 16))
         activity = admission.activity_ids
         self.assertEqual(activity.user_id, self.director_a)
         self.assertEqual(activity.date_deadline, admission.dossier_deadline)
