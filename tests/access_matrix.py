@@ -123,6 +123,9 @@ MODELS = {
     "ctxh.allowance.coefficient":     (NONE, NONE, NONE, RWC, RWCD),
     "ctxh.allowance.sheet":           (NONE, NONE, NONE, RWC, RWCD),
     "ctxh.allowance.sheet.line":      (NONE, NONE, NONE, RWC, RWCD),
+    # arrears of a level entered late: computed by the accountant, approved by the director (issue 18)
+    "ctxh.allowance.arrears":         (NONE, NONE, NONE, RWC, RWCD),
+    "ctxh.allowance.arrears.line":    (NONE, NONE, NONE, RWC, RWCD),
     "ctxh.burial.support":            (NONE, NONE, NONE, RWC, RWCD),
     # --- social work for the community: care staff (README, Social Work) ---
     "ctxh.call.topic":                (NONE, R, R, NONE, RWCD),
@@ -236,6 +239,7 @@ ACTIONS = {
         "action_view_ctxh_allowance_lines": OPENS_ONLY,
         "action_view_ctxh_referrals": APP,
         "action_view_ctxh_counselling": APP,
+        "action_extend_after_16": DIRECTOR,  # the director decides extended care after 16 (issue 18)
     },
     "ctxh.admission": {
         "action_submit": CARE_UP,
@@ -382,6 +386,11 @@ ACTIONS = {
         "action_view_burial_supports": OPENS_ONLY,
         "action_view_lines": OPENS_ONLY,
     },
+    "ctxh.allowance.arrears": {
+        "action_compute": ACCOUNTING,
+        "action_approve": DIRECTOR,  # the director approves what is paid
+        "action_reset_draft": ACCOUNTING,
+    },
     "ctxh.burial.support": {
         "action_approve": DIRECTOR,  # approved, it stays approved
     },
@@ -485,6 +494,8 @@ GUARDED_WRITES = [
     # an accountant closes a contract with a plain write, skipping the liquidation (issue 13)
     ("ctxh.care.contract", "action_reset_draft", {"state": "closed"}, ()),
     ("ctxh.allowance.sheet", "action_approve", {"state": "approved"}, ()),
+    ("ctxh.allowance.arrears", "action_approve", {"state": "approved"}, ()),
+    ("ctxh.resident", "action_extend_after_16", {"after_16_start": "2026-12-01"}, ()),
     ("ctxh.burial.support", "action_approve", {"state": "approved"}, ()),
     ("ctxh.incident", "action_close", {"state": "closed"}, ()),
     ("ctxh.admission.step.line", "action_done", {"state": "done"}, ()),

@@ -136,6 +136,8 @@ class MatrixCase(CtxhContractCase):
             "resident_id": cls.resident2.id, "stay_id": cls.stay2.id, "date": date(2026, 1, 6),
             "date_start": date(2026, 1, 6)})
         sheet = Model("ctxh.allowance.sheet").create({"company_id": a.id, "date_from": date(2026, 6, 1)})
+        arrears = Model("ctxh.allowance.arrears").create({
+            "company_id": a.id, "date_from": date(2026, 1, 1), "date_since": date(2025, 12, 1)})
         # a draft addendum to the signed contract, raising the room's price and sharing it with the son
         addendum = Model("ctxh.care.contract.addendum").create({
             "contract_id": cls.contract.id, "reason": "Điều chỉnh giá phòng theo bảng giá mới.",
@@ -237,6 +239,7 @@ class MatrixCase(CtxhContractCase):
             "ctxh.allowance.sheet.line": Model("ctxh.allowance.sheet.line").create({
                 "sheet_id": sheet.id, "resident_id": cls.resident.id, "days": 30, "level": 500_000,
                 "coefficient": 4.0, "category_id": cls.category.id}),
+            "ctxh.allowance.arrears": arrears,
             "ctxh.burial.support": Model("ctxh.burial.support").create({
                 "resident_id": cls.resident2.id, "date_of_death": date(2026, 5, 2)}),
             "ctxh.call.topic": cls.topic,
@@ -254,6 +257,10 @@ class MatrixCase(CtxhContractCase):
             "ctxh.case.closure.reason": env.ref("ctxh_services.case_closure_goals_met"),
         }
         cls._matrix_community(env, a, Model)
+        # an arrears line pays again a line of an allowance sheet (here a draft one: the fixture only needs a line)
+        cls.records["ctxh.allowance.arrears.line"] = Model("ctxh.allowance.arrears.line").create({
+            "arrears_id": arrears.id, "original_line_id": cls.records["ctxh.allowance.sheet.line"].id,
+            "level": 540_000})
         env.flush_all()
         cls.records["ctxh.movement.report"] = Model("ctxh.movement.report").search(
             [("company_id", "=", a.id), ("stay_id", "=", cls.stay.id)], limit=1)
@@ -454,6 +461,8 @@ class MatrixCase(CtxhContractCase):
             "ctxh.allowance.coefficient": {"category_id": self.category.id, "coefficient": 1.5,
                                            "date_from": date(2030, 1, 1)},
             "ctxh.allowance.sheet": {"company_id": a, "date_from": date(2026, 7, 1)},
+            "ctxh.allowance.arrears": {"company_id": a, "date_from": date(2026, 8, 1), "date_since": date(2026, 6, 1)},
+            "ctxh.allowance.arrears.line": {"arrears_id": rec["ctxh.allowance.arrears"].id, "note": "Truy lĩnh"},
             "ctxh.allowance.sheet.line": {"sheet_id": rec["ctxh.allowance.sheet"].id,
                                           "resident_id": self.resident2.id, "days": 5},
             "ctxh.burial.support": {"resident_id": self.applicant.id, "date_of_death": date(2026, 5, 3)},
@@ -581,6 +590,8 @@ class MatrixCase(CtxhContractCase):
             "ctxh.allowance.coefficient": {"legal_basis": "Nghị định 20/2021/NĐ-CP"},
             "ctxh.allowance.sheet": {"note": "Tháng 6"},
             "ctxh.allowance.sheet.line": {"note": "Đủ tháng"},
+            "ctxh.allowance.arrears": {"note": "Tháng 1"},
+            "ctxh.allowance.arrears.line": {"note": "Truy lĩnh"},
             "ctxh.burial.support": {"note": "Gia đình nhận"},
             "ctxh.call.topic": {"sequence": 11},
             "ctxh.hotline.call": {"caller_phone": "0912 000 111"},
@@ -635,6 +646,16 @@ class MatrixCase(CtxhContractCase):
         if prepare is None:
             return self.records[model]
         return prepare(key)
+
+    def _prepare_ctxh_resident(self, key):
+        if key != "action_extend_after_16":
+            return self.records["ctxh.resident"]
+        # a young man of 17 in a child's category, out of school: what extended care after 16 is for
+        child = self.env.ref("ctxh_residents.category_child_no_carer")
+        young = self._resident(name="Hầu A Páo", gender="male", birth_year=self.today.year - 17,
+                               category_ids=[child.id])
+        self._admit(young)
+        return young
 
     def _prepare_ctxh_case(self, key):
         case = self.records["ctxh.case"].copy({"title": "Hỗ trợ khẩn cấp"})
@@ -860,6 +881,14 @@ class MatrixCase(CtxhContractCase):
         sheet = Sheet.create({"company_id": self.facility_a.id, "date_from": month})
         sheet.state = state
         return sheet
+
+    def _prepare_ctxh_allowance_arrears(self, key):
+        months = {"action_compute": 4, "action_approve": 5, "action_reset_draft": 6}
+        arrears = self.env["ctxh.allowance.arrears"].create(
+            {"company_id": self.facility_a.id, "date_from": date(2025, months[key], 1), "date_since": date(2025, 1, 1)})
+        if key in ("action_approve", "action_reset_draft"):
+            arrears.action_compute()
+        return arrears
 
     def _prepare_ctxh_burial_support(self, key):
         # one burial support per resident

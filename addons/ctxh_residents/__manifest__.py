@@ -21,6 +21,7 @@
         "data/ctxh_admission_data.xml",
         "data/ctxh_admission_step_data.xml",
         "data/ctxh_public_holiday_data.xml",
+        "data/ctxh_after_16_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/ctxh_consent_purpose_data.xml",

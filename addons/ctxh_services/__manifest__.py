@@ -41,6 +41,7 @@
         "views/ctxh_contract_views.xml",
         "views/ctxh_care_contract_addendum_views.xml",
         "views/ctxh_allowance_views.xml",
+        "views/ctxh_allowance_arrears_views.xml",
         "views/ctxh_social_views.xml",
         "views/ctxh_office_views.xml",
         "views/ctxh_case_views.xml",

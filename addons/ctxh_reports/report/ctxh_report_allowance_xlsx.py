@@ -4,7 +4,9 @@ from odoo import models
 
 
 class ReportCtxhAllowance(models.AbstractModel):
-    """The monthly state allowance sheets of the period: every line, then the totals by category."""
+    """The monthly state allowance sheets of the period: every line, then the totals by category, then the arrears
+    (truy lĩnh) paid in the period's months, apart: the month's allowances and the arrears of a late level are two
+    sums the finance office pays and accounts for separately."""
 
     _name = "report.ctxh_reports.ctxh_report_allowance_xlsx"
     _inherit = "report.ctxh_reports.xlsx_abstract"
@@ -20,6 +22,11 @@ class ReportCtxhAllowance(models.AbstractModel):
         formats = self._ctxh_formats(workbook)
         self._ctxh_write_lines(workbook, formats, wizard, companies, lines)
         self._ctxh_write_categories(workbook, formats, wizard, companies, lines)
+        arrears = self.env["ctxh.allowance.arrears.line"].search([
+            ("company_id", "in", companies.ids), ("date_paid", "<=", wizard.date_to),
+            ("date_paid", ">=", wizard.date_from.replace(day=1)),
+        ], order="company_id, date_paid, month, legal_basis, resident_id, id")
+        self._ctxh_write_arrears(workbook, formats, wizard, companies, arrears)
 
     def _ctxh_write_lines(self, workbook, formats, wizard, companies, lines):
         states = dict(self.env["ctxh.allowance.sheet"]._fields["state"]._description_selection(self.env))
@@ -40,6 +47,30 @@ class ReportCtxhAllowance(models.AbstractModel):
                                      title=self.env._("State allowances"), columns=columns, freeze_columns=4)
         # the standard level is a rate, not an amount to add up
         self._ctxh_table(sheet, formats, columns, rows, total_label=self.env._("Total"), totals={6: None})
+
+    def _ctxh_write_arrears(self, workbook, formats, wizard, companies, lines):
+        states = dict(self.env["ctxh.allowance.arrears"]._fields["state"]._description_selection(self.env))
+        columns = [
+            (self.env._("Facility"), 28, "text"), (self.env._("Paid In"), 9, "text"),
+            (self.env._("Month"), 9, "text"), (self.env._("Resident Code"), 16, "text"),
+            (self.env._("Resident"), 26, "text"), (self.env._("Category"), 30, "text"),
+            (self.env._("Coefficient"), 11, "coefficient"), (self.env._("Days in Care"), 9, "int"),
+            (self.env._("Days in Month"), 9, "int"), (self.env._("Level Paid"), 12, "money"),
+            (self.env._("Level in Force"), 12, "money"), (self.env._("Amount Paid"), 15, "money"),
+            (self.env._("Amount Due"), 15, "money"), (self.env._("Arrears"), 15, "money"),
+            (self.env._("Note"), 30, "text"), (self.env._("Sheet Status"), 12, "text"),
+        ]
+        rows = [(
+            line.company_id.name, line.date_paid.strftime("%m/%Y"), line.month.strftime("%m/%Y"),
+            line.resident_code, line.resident_id.name, self._ctxh_category_label(line), line.coefficient, line.days,
+            line.days_in_month, line.paid_level, line.level, line.paid_amount, line.due_amount, line.amount,
+            line.note or "", states.get(line.state),
+        ) for line in lines]
+        sheet = self._ctxh_add_sheet(workbook, formats, wizard, companies, name=self.env._("Arrears"),
+                                     title=self.env._("Arrears of state allowances paid in the period"),
+                                     columns=columns, freeze_columns=5)
+        # levels are rates, not amounts to add up
+        self._ctxh_table(sheet, formats, columns, rows, total_label=self.env._("Total"), totals={9: None, 10: None})
 
     def _ctxh_category_label(self, line):
         """The line's category as the reader may see it: a sensitive category (HIV, abuse, ...) is, for a reader

@@ -6,7 +6,7 @@ from openpyxl import load_workbook
 from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Command
-from odoo.tests import Form, tagged
+from odoo.tests import Form, freeze_time, tagged
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.ctxh_residents.tests.common import CtxhResidentsCase
@@ -441,7 +441,7 @@ class TestXlsxReports(XlsxReportMixin, CtxhResidentsCase):
         """Every line of the April and May sheets, and per category the residents and amounts the
         database holds."""
         workbook = self._print(self.accountant_a, "allowance")
-        self.assertEqual(workbook.sheetnames, ["Allowance lines", "By category"])
+        self.assertEqual(workbook.sheetnames, ["Allowance lines", "By category", "Arrears"])
         lines_sheet = workbook["Allowance lines"]
         self._assert_layout(lines_sheet, "State allowances", [self.facility_a.name], "E6")
         Line = self.env["ctxh.allowance.sheet.line"]
@@ -469,6 +469,30 @@ class TestXlsxReports(XlsxReportMixin, CtxhResidentsCase):
         totals_row = self._rows(workbook["By category"])[-1]
         self.assertEqual(totals_row[0], "Total")
         self.assertEqual(totals_row[2:], [len(db_lines.resident_id), sum(db_lines.mapped("amount"))])
+
+    @freeze_time("2026-05-20 03:00:00")
+    def test_allowance_arrears_apart_from_the_month(self):
+        """A level of 540,000 from April entered late in May: April's approved lines stay on the allowance sheet,
+        the arrears paid in May are on a sheet of their own, line by line, with their total."""
+        april = self.sheets[0]
+        april.with_user(self.director_a).action_approve()
+        self.env["ctxh.assistance.level"].with_user(self.accountant_a).create(
+            {"date_from": date(2026, 4, 1), "amount": 540000, "legal_basis": "Nghị định thử nghiệm"})
+        arrears = self.env["ctxh.allowance.arrears"].search(
+            [("company_id", "=", self.facility_a.id), ("date_from", "=", date(2026, 5, 1))])
+        self.assertEqual(arrears.line_ids.original_line_id, april.line_ids)
+        workbook = self._print(self.accountant_a, "allowance")
+        self.assertEqual(workbook.sheetnames, ["Allowance lines", "By category", "Arrears"])
+        *lines, _total = self._rows(workbook["Allowance lines"])
+        self.assertEqual(len(lines), 12, "the month's allowances, as approved")
+        self.assertEqual({row[6] for row in lines}, {500000})
+        *rows, total = self._rows(workbook["Arrears"])
+        self.assertEqual(sorted((row[1], row[2], row[3], row[13]) for row in rows),
+                         sorted(("05/2026", "04/2026", line.resident_code, line.amount) for line in arrears.line_ids))
+        r1 = next(row for row in rows if row[4] == self.r1.name)
+        self.assertEqual(r1[5:14], [self.elderly.name, 4.0, 30, 30, 500000, 540000, 2000000, 2160000, 160000])
+        self.assertEqual(total[13], arrears.amount_total)
+        self.assertIsNone(total[10], "the level is not added up")
 
     def test_allowance_headers_in_vietnamese(self):
         """In Vietnamese the resident's age is “Tuổi”, not the debt age of the receivables (“Tuổi nợ”)."""

@@ -7,7 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from ..tools.groups import CARE, SENSITIVE
+from ..tools.groups import CARE, DIRECTOR, SENSITIVE
 
 NATIONAL_ID_RE = re.compile(r"^\d{12}$")
 
@@ -22,6 +22,8 @@ class CtxhResident(models.Model):
     _order = "name, id"
     _check_company_auto = True
     _rec_names_search = ["name", "code", "national_id"]
+    # extended care after 16 is the director's decision (action_extend_after_16); decided, it stays decided
+    _ctxh_action_fields = ("after_16_start", "after_16_months")
 
     # ------------------------------------------------------------------
     # Identity
@@ -50,6 +52,17 @@ class CtxhResident(models.Model):
         string="Still Studying",
         help="A child still at school or in training may stay past 16 until the first qualification "
         "(at most 22, Decree 20/2021/NĐ-CP Art. 30).")
+    # Decree 20/2021/NĐ-CP Art. 26(5) (as issue 18 cites it): a resident of 16 or more who has left school and
+    # cannot yet live independently may keep the monthly allowance for a number of months (a dated parameter, 24)
+    after_16_start = fields.Date(
+        string="Extended Care After 16 From", readonly=True, copy=False, tracking=True, index=True,
+        help="Set by the director's decision: the resident, 16 or more, has left school and cannot yet live "
+        "independently, and keeps the monthly allowance for a limited time.")
+    after_16_months = fields.Integer(string="Extension (Months)", readonly=True, copy=False,
+                                     help="The number of months the law allowed on the day the extension began.")
+    after_16_end = fields.Date(
+        string="Extended Care Ends On", compute="_compute_after_16_end", store=True, index=True,
+        help="The start plus the months allowed: the allowance is paid up to the day before, not after.")
     gender = fields.Selection([("male", "Male"), ("female", "Female")], tracking=True)
     birthdate = fields.Date(string="Date of Birth", tracking=True)
     birth_year = fields.Integer(
@@ -175,6 +188,12 @@ class CtxhResident(models.Model):
                 resident.state = "discharged"
             else:
                 resident.state = "applicant"
+
+    @api.depends("after_16_start", "after_16_months")
+    def _compute_after_16_end(self):
+        for resident in self:
+            resident.after_16_end = resident.after_16_start and \
+                resident.after_16_start + relativedelta(months=resident.after_16_months)
 
     def _compute_counts(self):
         stays = dict(self.env["ctxh.stay"]._read_group([("resident_id", "in", self.ids)], ["resident_id"], ["__count"]))
@@ -432,22 +451,64 @@ class CtxhResident(models.Model):
 
     @api.model
     def _cron_age_limit(self):
-        """Remind the case worker of children reaching the age limit of state care: 16, or 22
-        while still studying (both are legal parameters)."""
+        """Remind the case worker of children reaching the age limit of state care: 16, or 22 while still
+        studying (both are legal parameters), offering the extended care after 16; not while that extension
+        runs, and again when it ends."""
         Parameter = self.env["ctxh.legal.parameter"]
-        this_year = self.env.company._ctxh_today().year
+        today = self.env.company._ctxh_today()
+        this_year = today.year
         limit = int(Parameter._get_value("age_limit_child", 16))
         limit_studying = int(Parameter._get_value("age_limit_studying", 22))
+        months = int(Parameter._get_value("after_16_months", 24))
         reached = self.search([
             ("state", "=", "in_care"), ("category_ids.age_limited", "=", True), ("birth_year", "!=", 0),
+            ("after_16_start", "=", False),
             "|",
             "&", ("is_studying", "=", False), ("birth_year", "<=", this_year - limit),
             ("birth_year", "<=", this_year - limit_studying),
         ])
+
+        def responsible(resident):
+            return resident.case_worker_id or resident.company_id.ctxh_director_id
+
         reached._ctxh_remind(
-            self.env._("Age limit of state care reached: prepare the discharge or a new placement"),
-            lambda r: r.case_worker_id or r.company_id.ctxh_director_id,
+            self.env._("Age limit of state care reached: prepare the discharge or a new placement; a resident who "
+                       "has left school and cannot yet live independently may keep the allowance up to %(months)s "
+                       "months (extended care after 16, the director's decision)", months=months),
+            responsible,
         )
+        ended = self.search([("state", "=", "in_care"), ("after_16_end", "<=", today)])
+        ended._ctxh_remind(self.env._("Extended care after 16 has ended: prepare the discharge"), responsible)
+
+    def action_extend_after_16(self):
+        """The director decides that a resident of 16 or more who has left school and cannot yet live
+        independently keeps the allowance from today for the months the law allows (a dated parameter)."""
+        self.env["res.users"]._ctxh_check_group(DIRECTOR)
+        Parameter = self.env["ctxh.legal.parameter"]
+        for resident in self:
+            today = resident.company_id._ctxh_today()
+            limit = int(Parameter._get_value("age_limit_child", 16, today))
+            age = resident._ctxh_age_on(today)
+            if resident.after_16_start:
+                raise UserError(self.env._("%(resident)s already has extended care after 16, from %(date)s.",
+                                           resident=resident.name, date=resident.after_16_start.strftime("%d/%m/%Y")))
+            if resident.state != "in_care":
+                raise UserError(self.env._("%s is not in care: there is no care to extend.", resident.name))
+            if age is None or age < limit:
+                raise UserError(self.env._("%(resident)s is not yet %(limit)s: extended care after %(limit)s does not "
+                                           "apply.", resident=resident.name, limit=limit))
+            if not resident._ctxh_all_categories().filtered("age_limited"):
+                raise UserError(self.env._("%s is not in a category of state care that ends at an age limit: "
+                                           "there is nothing to extend.", resident.name))
+            if resident.is_studying:
+                raise UserError(self.env._("%s is still studying: the care continues while studying (at most 22), "
+                                           "not as extended care after 16.", resident.name))
+            months = int(Parameter._get_value("after_16_months", 24, today))
+            resident._ctxh_action_write({"after_16_start": today, "after_16_months": months})
+            resident.message_post(body=self.env._(
+                "Extended care after 16 decided: the allowance is kept until %(end)s (%(months)s months).",
+                end=resident.after_16_end.strftime("%d/%m/%Y"), months=months))
+        return True
 
     def action_view_duplicates(self):
         self.ensure_one()

@@ -6,6 +6,7 @@ from . import test_admission
 from . import test_stay
 from . import test_discharge
 from . import test_cron
+from . import test_after_16
 from . import test_tour_open_app
 from . import test_tour_resident
 from . import test_tour_emergency

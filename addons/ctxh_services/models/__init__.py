@@ -21,6 +21,8 @@ from . import ctxh_assistance_level
 from . import ctxh_allowance_coefficient
 from . import ctxh_allowance_sheet
 from . import ctxh_allowance_sheet_line
+from . import ctxh_allowance_arrears
+from . import ctxh_allowance_arrears_line
 from . import ctxh_burial_support
 from . import res_users
 from . import ctxh_office

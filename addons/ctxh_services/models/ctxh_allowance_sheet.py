@@ -168,7 +168,8 @@ class CtxhAllowanceSheet(models.Model):
     # ------------------------------------------------------------------
     def _stay_days(self, stays):
         """Days of the month each resident spent in ``stays``: from the day of arrival to the day
-        before leaving (a same-day stay counts one day), local time, overlaps counted once."""
+        before leaving (a same-day stay counts one day), local time, overlaps counted once; for a resident in
+        extended care after 16, only the days before the extension ends."""
         self.ensure_one()
         facility = self.company_id
 
@@ -182,7 +183,14 @@ class CtxhAllowanceSheet(models.Model):
             end = min(max(end, local_day(stay.date_start) + timedelta(days=1)), self.date_to + timedelta(days=1))
             covered = days.setdefault(stay.resident_id, set())
             covered.update(start + timedelta(days=n) for n in range((end - start).days))
-        return {resident: len(covered) for resident, covered in days.items() if covered}
+        paid = {}
+        for resident, covered in days.items():
+            # extended care after 16 (Decree 20/2021 Art. 26(5)): paid until the extension ends, not after
+            end = resident.after_16_end
+            count = len([day for day in covered if day < end]) if end else len(covered)
+            if count:
+                paid[resident] = count
+        return paid
 
     def _eligible_stays(self):
         """State-funded stays of the facility overlapping the month (one search)."""

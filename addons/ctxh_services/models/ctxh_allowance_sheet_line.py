@@ -49,9 +49,14 @@ class CtxhAllowanceSheetLine(models.Model):
     @api.depends("level", "coefficient", "days", "sheet_id.days_in_month")
     def _compute_amount(self):
         for line in self:
-            month_days = line.sheet_id.days_in_month
-            raw = line.level * line.coefficient * line.days / month_days if month_days else 0.0
-            line.amount = float_round(raw, precision_digits=0)
+            line.amount = self._ctxh_amount(line.level, line.coefficient, line.days, line.sheet_id.days_in_month)
+
+    @api.model
+    def _ctxh_amount(self, level, coefficient, days, month_days):
+        """The month's allowance: level x coefficient x days in care / days in the month, in whole dong. The one
+        formula: the month's sheet and the arrears of a late level (ctxh.allowance.arrears) both call it."""
+        raw = level * coefficient * days / month_days if month_days else 0.0
+        return float_round(raw, precision_digits=0)
 
     @api.constrains("days")
     def _check_days(self):

@@ -34,6 +34,31 @@ class CtxhAssistanceLevel(models.Model):
                     "A level already starts on %(date)s for %(where)s.", date=level.date_from,
                     where=level.state_id.name or self.env._("the whole country")))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        levels = super().create(vals_list)
+        levels._ctxh_open_arrears()
+        return levels
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"amount", "date_from", "state_id"}.intersection(vals):
+            self._ctxh_open_arrears()
+        return result
+
+    def _ctxh_open_arrears(self):
+        """A level in force since a past date reaches allowance sheets already approved: they are never edited;
+        the difference is computed on an arrears sheet (truy lĩnh) of each facility concerned, for the director
+        to approve."""
+        Line = self.env["ctxh.allowance.sheet.line"].sudo()
+        Arrears = self.env["ctxh.allowance.arrears"]
+        for level in self:
+            domain = [("sheet_id.state", "=", "approved"), ("date_from", ">=", level.date_from)]
+            if level.state_id:
+                domain.append(("company_id.partner_id.state_id", "=", level.state_id.id))
+            for [company] in Line._read_group(domain, ["company_id"]):
+                Arrears._ctxh_open_for(company, level.date_from)
+
     @api.depends("amount", "date_from", "state_id")
     def _compute_display_name(self):
         for level in self:

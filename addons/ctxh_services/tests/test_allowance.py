@@ -3,7 +3,7 @@ import pathlib
 from datetime import date, datetime
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, freeze_time, tagged
 
 from odoo.addons.ctxh_residents.tests.common import CtxhResidentsCase
 
@@ -92,6 +92,26 @@ class TestAllowance(CtxhResidentsCase):
         sheet.action_compute()
         line = self._line(sheet, self.elderly)
         self.assertEqual((line.days, line.amount), (15, 1000000))
+
+    def test_extended_care_after_16_is_paid_until_its_end(self):
+        """Extended after 16 on 16 June 2024 for 24 months: June 2026 pays 1 to 15 June (1,000,000 VND), July
+        nothing, though the young man is still in care."""
+        young = self._resident(name="Hầu A Páo", gender="male", birthdate=date(2008, 4, 1),
+                               category_ids=[self.child_category.id])
+        self._admit(young, date_start=datetime(2024, 1, 5, 2, 0))
+        self.facility_a.ctxh_director_id = self.director_a
+        with freeze_time("2024-06-16 03:00:00"):
+            young.with_user(self.director_a).action_extend_after_16()
+        self.assertEqual(young.after_16_end, date(2026, 6, 16))
+        june = self._sheet()
+        june.action_compute()
+        self.assertEqual([(line.days, line.amount) for line in self._line(june, young)], [(15, 1000000)])
+        july = self._sheet(month=date(2026, 7, 1))
+        july.action_compute()
+        self.assertFalse(self._line(july, young))
+        may = self._sheet(month=date(2026, 5, 1))
+        may.action_compute()
+        self.assertEqual([(line.days, line.amount) for line in self._line(may, young)], [(31, 2000000)])
 
     def test_child_coefficient_follows_age_at_start_of_month(self):
         """A 3-year-old gets 5.0 (2,500,000 VND); a child who turned 4 on 31 May gets 4.0 all June."""
