@@ -168,7 +168,7 @@ MODELS = {
     # foster care (issue 17): families and placements are the care team's, read by accountants who pay their
     # support; the checklist and the visits are lines kept by the care team; the conditions are configuration;
     # the support sheets are money
-    "ctxh.foster.condition":          (NONE, R, R, NONE, RWCD),
+    "ctxh.foster.condition":          (NONE, R, R, R, RWCD),
     "ctxh.foster.family":             (NONE, RWC, RWC, R, RWCD),
     "ctxh.foster.family.condition":   (NONE, RWCD, RWCD, R, RWCD),
     "ctxh.foster.placement":          (NONE, RWC, RWC, R, RWCD),
