@@ -1,6 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.ctxh_residents.tools.groups import CARE
@@ -61,6 +61,8 @@ class CtxhOffice(models.Model):
             office.ctxh_case_open_count = counts["case_open"].get(office, 0)
             office.ctxh_case_review_overdue_count = counts["case_review_overdue"].get(office, 0)
 
+    # it builds the list to open from the figures' domains and writes nothing: served by a read-only replica
+    @api.readonly
     def action_ctxh_office_open(self):
         """Open the records counted by a figure of the office's card; the figure is the button's context key."""
         self.ensure_one()

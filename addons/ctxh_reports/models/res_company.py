@@ -1,5 +1,5 @@
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.ctxh_residents.tools.groups import ACCOUNTANT, CARE, DIRECTOR, MEDICAL
@@ -144,6 +144,8 @@ class ResCompany(models.Model):
     # Actions: open the records behind a figure
     # ------------------------------------------------------------------
 
+    # it builds the list to open from the figures' domains and writes nothing: served by a read-only replica
+    @api.readonly
     def action_ctxh_dashboard_open(self):
         """Open the records counted by a figure of the card; the figure is the button's context key."""
         self.ensure_one()
