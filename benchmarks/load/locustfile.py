@@ -49,9 +49,11 @@ class OdooUser(HttpUser):
 
     def on_start(self):
         self.login = random.choice(LOGINS[self.role])
-        self.rpc("/web/session/authenticate", {"db": self.environment.parsed_options.database if False else DB[0],
+        self.rpc("/web/session/authenticate", {"db": DB[0],
                                                "login": self.login, "password": self.login}, name="login")
         self.specs = {}
+        # a user records only the doses and attendances of its own slot: two users never record the same one
+        self.slot = next(SLOT_COUNTER) % SLOTS[0]
 
     # ---- the web client's calls --------------------------------------------------------------------------
     def rpc(self, url, params, name):
@@ -121,9 +123,9 @@ class CareStaff(OdooUser):
     @task(2)
     def attendance(self):
         ids = self.call("ctxh.programme.attendance", "search", [[("status", "=", False),
-                                                                 ("session_state", "=", "open")]],
+                                                                 ("session_state", "=", "planned")]],
                         name="attendance: search", limit=200)
-        mine = [i for i in ids if i % 97 == hash(self) % 97] or ids[:0]
+        mine = [i for i in ids if i % SLOTS[0] == self.slot]
         if mine:
             self.button("ctxh.programme.attendance", "action_mark_present", mine[0], "attendance: mark present")
 
@@ -148,10 +150,6 @@ class Medical(OdooUser):
         mine = [i for i in ids if i % SLOTS[0] == self.slot]
         if mine:
             self.button("ctxh.medication.administration", "action_given", random.choice(mine), "dose: record given")
-
-    def on_start(self):
-        super().on_start()
-        self.slot = next(SLOT_COUNTER) % SLOTS[0]
 
 
 class Director(OdooUser):
