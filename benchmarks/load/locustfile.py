@@ -200,7 +200,7 @@ class Contacts(OdooUser):
         self.list_then_form("res.partner", "contacts")
 
 
-SLOTS = [97]
+SLOTS = [97]  # bin/load sets the run's user count
 SLOT_COUNTER = iter(range(10**9))
 USER_CLASSES = [CareStaff, Medical, Director, Accountant, Contacts]
 BASELINE = "contacts: list"
