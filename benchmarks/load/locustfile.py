@@ -49,8 +49,7 @@ class OdooUser(HttpUser):
         # drops an idle kept-alive connection after 2 s, which a browser behind the proxy never sees
         self.client.headers["Connection"] = "close"
         self.login = random.choice(LOGINS[self.role])
-        self.rpc("/web/session/authenticate", {"db": DB[0],
-                                               "login": self.login, "password": self.login}, name="login")
+        self.logged_in = False
         self.specs = {}
         # a user records only the doses and attendances of its own slot: two users never record the same one
         self.slot = next(SLOT_COUNTER) % SLOTS[0]
@@ -71,7 +70,15 @@ class OdooUser(HttpUser):
             response.success()
             return body["result"]
 
+    def authenticate(self):
+        """Log in before the first call (a login refused by a crowded server is a failure, tried again next task)."""
+        if not self.logged_in:
+            self.rpc("/web/session/authenticate", {"db": DB[0], "login": self.login, "password": self.login},
+                     name="login")
+            self.logged_in = True
+
     def call(self, model, method, args=(), name=None, **kwargs):
+        self.authenticate()
         kwargs.setdefault("context", {"lang": "vi_VN", "tz": "Asia/Ho_Chi_Minh"})
         return self.rpc(f"/web/dataset/call_kw/{model}/{method}",
                         {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
@@ -102,6 +109,7 @@ class OdooUser(HttpUser):
         return ids
 
     def button(self, model, method, record_id, label):
+        self.authenticate()
         return self.rpc("/web/dataset/call_button", {"model": model, "method": method, "args": [[record_id]],
                                                      "kwargs": {"context": {"lang": "vi_VN"}}}, name=label)
 
