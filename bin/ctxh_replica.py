@@ -25,6 +25,13 @@ import urllib.request
 from pathlib import Path
 
 
+def runuser():
+    """util-linux's runuser, which runs the clusters as the postgres system user when we are root (it lives in
+    /usr/sbin, which a minimal PATH, CI's among them, leaves out)."""
+    found = shutil.which("runuser")
+    return found or next((path for path in ("/usr/sbin/runuser", "/sbin/runuser") if os.path.exists(path)), None)
+
+
 def pg_bindir():
     """The newest PostgreSQL server tools installed (Debian's /usr/lib/postgresql/<major>/bin), else pg_config's."""
     versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parent.parent.name))
@@ -51,7 +58,7 @@ class ClusterPair:
     def _cmd(self, tool, *args):
         cmd = [str(self.bindir / tool), *map(str, args)]
         # the clusters' files and processes belong to the postgres system user when we are root
-        return ["runuser", "-u", "postgres", "--", *cmd] if self.as_root else cmd
+        return [runuser(), "-u", "postgres", "--", *cmd] if self.as_root else cmd
 
     def _run(self, tool, *args, env=None):
         done = subprocess.run(self._cmd(tool, *args), capture_output=True, text=True, check=False, env=env,
