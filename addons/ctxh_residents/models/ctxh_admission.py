@@ -3,7 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import lock_rows
+from ..tools import flag_domain, lock_rows
 from ..tools.groups import CARE, DIRECTOR, SENSITIVE
 from .ctxh_write_guard_mixin import ALL
 
@@ -168,11 +168,10 @@ class CtxhAdmission(models.Model):
             admission.step_late = admission.current_step_line_id in late
 
     def _search_step_late(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Search late steps with 'is set' or 'is not set'."))
-        late = [("current_step_line_id.state", "=", "current"),
-                ("current_step_line_id.date_due", "<", self.env["res.company"]._ctxh_today())]
-        return late if (operator == "=") == value else ["!", "&", *late]
+        # one home for "late": the step line's own domain, through the current step
+        Line = self.env["ctxh.admission.step.line"]
+        late = [("current_step_line_id", "any", Line._ctxh_late_domain(self.env["res.company"]._ctxh_today()))]
+        return flag_domain(late, operator, value, self.env._("Search late steps with 'is set' or 'is not set'."))
 
     def _ctxh_build_steps(self):
         """The chain of each admission: the steps of its type in force on its request date that apply to the

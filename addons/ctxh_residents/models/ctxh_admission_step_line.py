@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools import lock_rows
+from ..tools import flag_domain, lock_rows
 from ..tools.groups import CARE
 
 
@@ -69,10 +69,8 @@ class CtxhAdmissionStepLine(models.Model):
             line.late = line in late
 
     def _search_late(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Search late steps with 'is set' or 'is not set'."))
-        domain = self._ctxh_late_domain(self.env["res.company"]._ctxh_today())
-        return domain if (operator == "=") == value else ["!", "&", *domain]
+        return flag_domain(self._ctxh_late_domain(self.env["res.company"]._ctxh_today()), operator, value,
+                           self.env._("Search late steps with 'is set' or 'is not set'."))
 
     def _ctxh_check_movable(self):
         self.env["res.users"]._ctxh_check_group(CARE)

@@ -1,5 +1,7 @@
 """Small helpers shared by the ctxh modules."""
 
+from odoo.exceptions import UserError
+from odoo.osv import expression
 from odoo.tools import SQL
 
 
@@ -24,3 +26,12 @@ def vn_datetime(company, value):
     if not value:
         return ""
     return company._ctxh_local(value).strftime("%d/%m/%Y %H:%M")
+
+
+def flag_domain(domain, operator, value, message):
+    """The search domain of a computed yes/no flag (a review overdue, a step late) that ``domain`` defines:
+    ``flag = True`` or ``flag != False`` is ``domain``, the other way round its negation; ``message`` (translated)
+    answers any other comparison."""
+    if operator not in ("=", "!=") or not isinstance(value, bool):
+        raise UserError(message)
+    return list(domain) if (operator == "=") == value else ["!", *expression.normalize_domain(domain)]

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
-from odoo.addons.ctxh_residents.tools import vn_date
+from odoo.addons.ctxh_residents.tools import flag_domain, vn_date
 from odoo.addons.ctxh_residents.tools.groups import CARE, DIRECTOR, SENSITIVE
 
 SOURCES = [
@@ -104,10 +104,8 @@ class CtxhCase(models.Model):
                 and case.next_review_date < today
 
     def _search_review_overdue(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Search overdue reviews with 'is set' or 'is not set'."))
-        domain = self._ctxh_review_overdue_domain(self.env.company._ctxh_today())
-        return domain if (operator == "=") == value else ["!", "&", *domain]
+        return flag_domain(self._ctxh_review_overdue_domain(self.env.company._ctxh_today()), operator, value,
+                           self.env._("Search overdue reviews with 'is set' or 'is not set'."))
 
     def _compute_counts(self):
         assessments = dict(self.env["ctxh.assessment"]._read_group(

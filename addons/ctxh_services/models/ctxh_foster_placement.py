@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.ctxh_residents.models.ctxh_write_guard_mixin import ALL
-from odoo.addons.ctxh_residents.tools import lock_rows, vn_date
+from odoo.addons.ctxh_residents.tools import flag_domain, lock_rows, vn_date
 from odoo.addons.ctxh_residents.tools.groups import CARE, DIRECTOR, SENSITIVE
 
 # legal parameters (dated data)
@@ -144,10 +144,7 @@ class CtxhFosterPlacement(models.Model):
             placement.visit_overdue = placement in overdue
 
     def _ctxh_alert_search(self, domain, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Search this alert with 'is set' or 'is not set'."))
-        # the alert's leaves are and-ed: its negation is "!" before their conjunction
-        return domain if (operator == "=") == value else ["!", *(["&"] * (len(domain) - 1)), *domain]
+        return flag_domain(domain, operator, value, self.env._("Search this alert with 'is set' or 'is not set'."))
 
     def _search_limit_near(self, operator, value):
         return self._ctxh_alert_search(self._ctxh_limit_near_domain(self.env["res.company"]._ctxh_today()),
