@@ -110,8 +110,10 @@ class OdooUser(HttpUser):
 
     def button(self, model, method, record_id, label):
         self.authenticate()
-        return self.rpc("/web/dataset/call_button", {"model": model, "method": method, "args": [[record_id]],
-                                                     "kwargs": {"context": {"lang": "vi_VN"}}}, name=label)
+        # the URL the web client posts a button to (action_service.js): the model and method in the path
+        return self.rpc(f"/web/dataset/call_button/{model}/{method}",
+                        {"model": model, "method": method, "args": [[record_id]],
+                         "kwargs": {"context": {"lang": "vi_VN"}}}, name=label)
 
 
 DB = [""]  # set by bin/load
