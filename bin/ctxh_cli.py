@@ -2,6 +2,7 @@
 questions they ask a database. Each command imports it from its own directory (``python3 bin/x`` puts bin/ first
 on the path)."""
 
+import string
 import sys
 from pathlib import Path
 
@@ -69,3 +70,33 @@ def resident_count(cr):
         return None
     cr.execute("SELECT count(*) FROM ctxh_resident")
     return cr.fetchone()[0]
+
+
+NGINX_MAIN = """# nginx of bin/load: the shipped server block (config/nginx) in a main configuration of its own
+user root;
+worker_processes 1;
+pid {work}/nginx.pid;
+error_log {work}/nginx-error.log warn;
+events {{ worker_connections 4096; }}
+http {{
+    access_log off;
+    client_body_temp_path {work}/nginx-body;
+    proxy_temp_path {work}/nginx-proxy;
+    fastcgi_temp_path {work}/nginx-fastcgi;
+    uwsgi_temp_path {work}/nginx-uwsgi;
+    scgi_temp_path {work}/nginx-scgi;
+    include {work}/ctxh.conf;
+}}
+"""
+
+
+def write_nginx_config(workdir, odoo_host, http_port, gevent_port, listen):
+    """Write ``workdir``/nginx.conf: the server block the README ships (config/nginx/ctxh.conf.template) filled the
+    way the nginx image fills it, in a main configuration whose files all stay in ``workdir``."""
+    workdir = Path(workdir)
+    template = (ROOT / "config" / "nginx" / "ctxh.conf.template").read_text()
+    # the image's envsubst fills only the variables it is given: nginx's own $host, $scheme... stay as they are
+    (workdir / "ctxh.conf").write_text(string.Template(template).safe_substitute(
+        ODOO_HOST=odoo_host, ODOO_HTTP_PORT=http_port, ODOO_GEVENT_PORT=gevent_port, NGINX_PORT=listen))
+    (workdir / "nginx.conf").write_text(NGINX_MAIN.format(work=workdir))
+    return workdir / "nginx.conf"
