@@ -99,6 +99,39 @@ class TestPayments(CtxhContractCase):
         self.assertEqual(reminded.user_id, self.accountant_a)
         self.assertEqual(self.contract.with_user(self.accountant_a).amount_overdue, 3_000_000)
 
+    def test_overdue_reminders_go_in_batches(self):
+        """The job reminds a batch of invoices a call and tells the scheduler how many remain: the next call goes on
+        with the next ones (each invoice once, its payer once), the last one finds nothing left."""
+        moves = self._posted_month(date(2026, 3, 1)) | self._posted_month(date(2026, 4, 1))
+        moves |= self.contract.deposit_move_id
+        self.son.email = "son@example.vn"
+        cron = self.env.ref("ctxh_services.ir_cron_ctxh_overdue_care_invoices")
+        Move = self.env["account.move"]
+        remaining, done, rounds = [], [], 0
+        reminded = self.env["mail.activity"]
+        while rounds < 10:
+            progress = self.env["ir.cron.progress"].create({"cron_id": cron.id, "remaining": 0, "done": 0})
+            created = Move.with_context(ir_cron_progress_id=progress.id)._cron_ctxh_overdue_reminders(batch=2)
+            rounds += 1
+            remaining.append(progress.remaining)
+            done.append(progress.done)
+            reminded |= created
+            if not progress.remaining:
+                break
+        # the demo's overdue invoices are reminded too: the rounds count what the first call found
+        total = remaining[0] + done[0]
+        overdue = moves.filtered(lambda m: m.invoice_date_due < fields.Date.today())
+        self.assertGreater(len(overdue), 2, "more invoices than a batch")
+        self.assertEqual(done, [2] * (rounds - 1) + [total - 2 * (rounds - 1)], "a batch a call")
+        self.assertEqual(remaining, [total - sum(done[:n + 1]) for n in range(rounds)], "each call leaves fewer")
+        self.assertEqual(rounds, -(-total // 2))
+        res_ids = reminded.mapped("res_id")
+        self.assertEqual(len(res_ids), len(set(res_ids)), "each overdue invoice once")
+        self.assertLessEqual(set(overdue.ids), set(res_ids))
+        son_invoices = overdue.filtered(lambda m: m.partner_id == self.son)
+        self.assertTrue(all(son_invoices.mapped("ctxh_payer_reminded_on")), "the payer with an address written to")
+        self.assertFalse(Move._cron_ctxh_overdue_reminders(batch=2), "nothing left: a new call adds nothing")
+
     def test_overdue_by_the_facility_calendar(self):
         """At 00:30 in Vietnam (17:30 UTC the day before) an invoice due the day before is overdue, even for a
         scheduler that counts days in UTC."""
