@@ -75,6 +75,9 @@ def resident_count(cr):
 NGINX_MAIN = """# nginx of bin/load: the shipped server block (config/nginx) in a main configuration of its own
 user root;
 worker_processes 1;
+# the proxy's own work is small; it must never be why a worker waits for a request (a prefork worker drops one that
+# does not arrive within 2 s): ahead of Odoo's workers and the load generator on a busy machine
+worker_priority -10;
 pid {work}/nginx.pid;
 error_log {work}/nginx-error.log warn;
 events {{ worker_connections 4096; }}

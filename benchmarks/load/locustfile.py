@@ -201,6 +201,21 @@ class Accountant(OdooUser):
                             name="receipt: print (PDF)")
 
 
+class Printing(OdooUser):
+    """The baseline of printed documents: Odoo's own invoice PDF (account.report_invoice), which every document of
+    the product is compared with (each is one wkhtmltopdf run, seconds of work that no list costs)."""
+
+    role = "accountant"
+    wait_time = between(10, 20)  # printed now and then, not in a loop
+
+    @task
+    def invoice_pdf(self):
+        ids = self.call("account.move", "search", [[("move_type", "=", "out_invoice"), ("state", "=", "posted")]],
+                        name="invoice: search posted", limit=50)
+        if ids:
+            self.client.get(f"/report/pdf/account.report_invoice/{random.choice(ids)}", name=PRINT_BASELINE)
+
+
 class Contacts(OdooUser):
     """The baseline: Odoo's own contacts list and a contact's form."""
 
@@ -213,5 +228,6 @@ class Contacts(OdooUser):
 
 SLOTS = [97]  # bin/load sets the run's user count
 SLOT_COUNTER = iter(range(10**9))
-USER_CLASSES = [CareStaff, Medical, Director, Accountant, Contacts]
+USER_CLASSES = [CareStaff, Medical, Director, Accountant, Printing, Contacts]
 BASELINE = "contacts: list"
+PRINT_BASELINE = "Odoo invoice: print (PDF)"
