@@ -42,6 +42,7 @@ def _spec(arch, fields, root_tag):
 class OdooUser(HttpUser):
     abstract = True
     role = None
+    first_task = None  # the method of the role's main list, opened first
     wait_time = between(1, 3)
 
     def on_start(self):
@@ -71,11 +72,14 @@ class OdooUser(HttpUser):
             return body["result"]
 
     def authenticate(self):
-        """Log in before the first call (a login refused by a crowded server is a failure, tried again next task)."""
+        """Log in before the first call (a login refused by a crowded server is a failure, tried again next task),
+        then open the role's main list, as a person starting the day does (and so that a short run has it)."""
         if not self.logged_in:
             self.rpc("/web/session/authenticate", {"db": DB[0], "login": self.login, "password": self.login},
                      name="login")
             self.logged_in = True
+            if self.first_task:
+                getattr(self, self.first_task)()
 
     def call(self, model, method, args=(), name=None, **kwargs):
         self.authenticate()
@@ -121,6 +125,7 @@ DB = [""]  # set by bin/load
 
 class CareStaff(OdooUser):
     role = "care_staff"
+    first_task = "residents"
 
     @task(3)
     def residents(self):
@@ -142,6 +147,7 @@ class CareStaff(OdooUser):
 
 class Medical(OdooUser):
     role = "medical"
+    first_task = "health_checks"
 
     @task(3)
     def health_checks(self):
@@ -164,6 +170,7 @@ class Medical(OdooUser):
 
 class Director(OdooUser):
     role = "director"
+    first_task = "admissions"
 
     @task(3)
     def admissions(self):
@@ -182,6 +189,7 @@ class Director(OdooUser):
 
 class Accountant(OdooUser):
     role = "accountant"
+    first_task = "contracts"
 
     @task(3)
     def contracts(self):
@@ -223,6 +231,7 @@ class Contacts(OdooUser):
     """The baseline: Odoo's own contacts list and a contact's form."""
 
     role = "baseline"
+    first_task = "contacts"
 
     @task
     def contacts(self):
