@@ -1,4 +1,6 @@
-from odoo import models
+from odoo import api, models
+
+REMINDER = "ctxh_residents.mail_activity_type_ctxh_reminder"
 
 
 class MailActivityMixin(models.AbstractModel):
@@ -6,18 +8,25 @@ class MailActivityMixin(models.AbstractModel):
 
     _inherit = "mail.activity.mixin"
 
-    def _ctxh_remind(self, summary, get_user, activity_type="ctxh_residents.mail_activity_type_ctxh_reminder"):
+    @api.model
+    def _ctxh_open_reminder_domain(self, summary, activity_type=REMINDER):
+        """The activities that are "the same reminder, still open": its type and summary (a done activity is
+        archived, so it no longer counts). A job working in batches searches the records without one through
+        ``("activity_ids", "not any", ...)`` of this domain."""
+        return [("activity_type_id", "=", self.env.ref(activity_type).id), ("summary", "=", summary)]
+
+    def _ctxh_remind(self, summary, get_user, activity_type=REMINDER):
         """Schedule ``summary`` for each record unless the same reminder is still open.
 
         ``get_user`` maps a record to the user who must act. Running a job twice adds nothing.
         """
         if not self:
             return self.env["mail.activity"]
-        activity_type = self.env.ref(activity_type)
         open_ones = self.env["mail.activity"].sudo().search([
             ("res_model", "=", self._name), ("res_id", "in", self.ids),
-            ("activity_type_id", "=", activity_type.id), ("summary", "=", summary),
+            *self._ctxh_open_reminder_domain(summary, activity_type),
         ])
+        activity_type = self.env.ref(activity_type)
         done = set(open_ones.mapped("res_id"))
         today = self.env.company._ctxh_today()
         created = self.env["mail.activity"]

@@ -8,7 +8,6 @@ from odoo.osv import expression
 from odoo.addons.ctxh_residents.tools.groups import ACCOUNTANT, DIRECTOR
 
 OVERDUE_BATCH = 200  # invoices reminded per call of the scheduled job
-REMINDER_TYPE = "ctxh_residents.mail_activity_type_ctxh_reminder"
 
 
 class AccountMove(models.Model):
@@ -63,7 +62,6 @@ class AccountMove(models.Model):
             return accountants.filtered(lambda u: move.company_id in u.company_ids)[:1]
 
         summary = self.env._("Care fee overdue: remind the payer")
-        reminder = self.env.ref(REMINDER_TYPE)
         # what is left to do: a payer with an address not yet written to, or no open reminder where an accountant
         # works (each invoice picked is then done, so the next call goes on with the next ones)
         todo_domain = [
@@ -71,12 +69,12 @@ class AccountMove(models.Model):
             ("payment_state", "in", ("not_paid", "partial")), *expression.OR(by_facility or [[(0, "=", 1)]]),
             "|", "&", ("ctxh_payer_reminded_on", "=", False), ("partner_id.email", "!=", False),
             "&", "|", ("invoice_user_id", "in", accountants.ids), ("company_id", "in", accountants.company_ids.ids),
-            ("activity_ids", "not any", [("activity_type_id", "=", reminder.id), ("summary", "=", summary)]),
+            ("activity_ids", "not any", self._ctxh_open_reminder_domain(summary)),
         ]
         remaining = self.search_count(todo_domain)
         overdue = self.search(todo_domain, order="id", limit=batch)
         overdue._ctxh_remind_payers()
-        created = overdue._ctxh_remind(summary, accountant, activity_type=REMINDER_TYPE)
+        created = overdue._ctxh_remind(summary, accountant)
         self.env["ir.cron"]._notify_progress(done=len(overdue), remaining=remaining - len(overdue))
         return created
 
